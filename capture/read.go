@@ -1,0 +1,239 @@
+package capture
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+)
+
+// Options bound the work and memory spent on one input. The zero value
+// selects the defaults.
+type Options struct {
+	// IdleTimeout closes a connection after this much packet time without
+	// a packet (default 10 minutes). Packet time rather than wall time, so
+	// that results do not depend on how fast the input is read.
+	IdleTimeout time.Duration
+	// MaxConnections caps the connections tracked at once (default
+	// 100000). Beyond it the least recently active one is closed with
+	// CloseEvicted and counted in Stats.Evicted.
+	MaxConnections int
+	// MaxBufferedBytes caps the out-of-order bytes held per direction
+	// while waiting for a missing segment (default 1 MiB). Beyond it the
+	// hole is given up: Gap, then the held data.
+	MaxBufferedBytes int
+	// MaxBufferedTotal caps the out-of-order bytes held over all
+	// connections (default 256 MiB), so that many connections with holes
+	// cannot exhaust memory.
+	MaxBufferedTotal int
+}
+
+func (o Options) withDefaults() Options {
+	if o.IdleTimeout <= 0 {
+		o.IdleTimeout = 10 * time.Minute
+	}
+	if o.MaxConnections <= 0 {
+		o.MaxConnections = 100000
+	}
+	if o.MaxBufferedBytes <= 0 {
+		o.MaxBufferedBytes = 1 << 20
+	}
+	if o.MaxBufferedTotal <= 0 {
+		o.MaxBufferedTotal = 256 << 20
+	}
+	return o
+}
+
+// Stats counts what Read saw, so users can tell an empty result from an
+// input that held no usable TCP.
+type Stats struct {
+	Packets          uint64 // records read
+	Bytes            uint64 // captured bytes of those records
+	TCPPackets       uint64 // decoded as TCP
+	NonTCP           uint64 // decoded, but not TCP (ARP, UDP, ICMP, ...)
+	Undecodable      uint64 // unknown link type, malformed headers, IP fragments
+	TruncatedPackets uint64 // captured shorter than on the wire (snaplen)
+	Connections      uint64 // Handler.Open calls
+	Evicted          uint64 // connections closed to respect MaxConnections
+	OutOfOrder       uint64 // segments held until a hole before them filled
+	Duplicates       uint64 // segments whose bytes had all been seen before
+	Gaps             uint64 // Stream.Gap calls
+}
+
+// ReadFile opens path ("-" is standard input) and calls Read.
+func ReadFile(ctx context.Context, path string, h Handler, opt Options) (Stats, error) {
+	if path == "-" {
+		return Read(ctx, os.Stdin, "stdin", h, opt)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Stats{}, fmt.Errorf("capture: %w", err)
+	}
+	defer f.Close()
+	return Read(ctx, f, path, h, opt)
+}
+
+// Read analyses one capture: pcap or pcapng, optionally gzip-compressed,
+// recognised by content. It calls h.Open for every TCP connection and feeds
+// the returned Stream until the connection ends. name identifies the input
+// in errors.
+//
+// Read returns after the input ends, fails or ctx is cancelled; in every
+// case each opened Stream has been closed (CloseEndInput for those still
+// open), so results gathered so far are complete. A file cut in the middle
+// of a record yields an error matching ErrTruncated; for gzip input its
+// byte offset counts decompressed bytes.
+func Read(ctx context.Context, r io.Reader, name string, h Handler, opt Options) (Stats, error) {
+	var stats Stats
+	if mayBlock(r) {
+		ar := newAsyncReader(ctx, r)
+		defer ar.stop()
+		r = ar
+	}
+	rr, err := openRecords(r)
+	if err != nil {
+		if ctx.Err() != nil {
+			err = ctx.Err()
+		}
+		return stats, fmt.Errorf("capture: %s: %w", name, err)
+	}
+	opt = opt.withDefaults()
+	t := newTracker(h, opt, &stats)
+	dec := newDecoder()
+	var p tcpPacket
+	for {
+		if stats.Packets&255 == 0 {
+			if err = ctx.Err(); err != nil {
+				break
+			}
+		}
+		var data []byte
+		var rec record
+		data, rec, err = rr.next()
+		if err != nil {
+			if ctx.Err() != nil {
+				err = ctx.Err()
+			}
+			break
+		}
+		stats.Packets++
+		stats.Bytes += uint64(len(data))
+		if rec.wireLen > len(data) {
+			stats.TruncatedPackets++
+		}
+		switch dec.decode(data, rec.link, rec.wireLen, &p) {
+		case decodedTCP:
+			stats.TCPPackets++
+			t.packet(&p, Meta{Frame: stats.Packets, Time: rec.time})
+		case decodedOther:
+			stats.NonTCP++
+		default:
+			stats.Undecodable++
+		}
+	}
+	t.finishAll()
+	if err == io.EOF {
+		return stats, nil
+	}
+	return stats, fmt.Errorf("capture: %s: %w", name, err)
+}
+
+// mayBlock reports whether reads from r can wait indefinitely (pipes,
+// terminals, sockets), in which case cancellation must not depend on the
+// next read returning.
+func mayBlock(r io.Reader) bool {
+	switch v := r.(type) {
+	case *bytes.Reader, *bytes.Buffer, *strings.Reader:
+		return false
+	case *os.File:
+		fi, err := v.Stat()
+		return err != nil || !fi.Mode().IsRegular()
+	}
+	return true
+}
+
+// asyncReader reads from r in a goroutine so that a blocked read cannot
+// delay cancellation. After cancellation the goroutine may stay blocked in
+// r.Read until r delivers data or fails; it then exits.
+type asyncReader struct {
+	ctx   context.Context
+	done  chan struct{}
+	data  chan []byte
+	free  chan []byte
+	errc  chan error
+	cur   []byte
+	buf   []byte
+	err   error
+	ended bool
+}
+
+const asyncChunk = 256 << 10
+
+func newAsyncReader(ctx context.Context, r io.Reader) *asyncReader {
+	a := &asyncReader{
+		ctx:  ctx,
+		done: make(chan struct{}),
+		data: make(chan []byte),
+		free: make(chan []byte, 2),
+		errc: make(chan error, 1),
+	}
+	a.free <- make([]byte, asyncChunk)
+	a.free <- make([]byte, asyncChunk)
+	go a.pump(r)
+	return a
+}
+
+func (a *asyncReader) pump(r io.Reader) {
+	for {
+		var buf []byte
+		select {
+		case buf = <-a.free:
+		case <-a.done:
+			return
+		}
+		n, err := r.Read(buf[:cap(buf)])
+		if n > 0 {
+			select {
+			case a.data <- buf[:n]:
+			case <-a.done:
+				return
+			}
+		} else {
+			a.free <- buf
+		}
+		if err != nil {
+			a.errc <- err
+			return
+		}
+	}
+}
+
+func (a *asyncReader) Read(p []byte) (int, error) {
+	for len(a.cur) == 0 {
+		if a.buf != nil {
+			a.free <- a.buf
+			a.buf = nil
+		}
+		if a.ended {
+			return 0, a.err
+		}
+		select {
+		case b := <-a.data:
+			a.cur, a.buf = b, b
+		case err := <-a.errc:
+			// Data sent before the error has already been received: the
+			// pump sends on the unbuffered data channel first.
+			a.ended, a.err = true, err
+		case <-a.ctx.Done():
+			return 0, a.ctx.Err()
+		}
+	}
+	n := copy(p, a.cur)
+	a.cur = a.cur[n:]
+	return n, nil
+}
+
+func (a *asyncReader) stop() { close(a.done) }

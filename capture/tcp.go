@@ -1,0 +1,403 @@
+package capture
+
+import (
+	"net/netip"
+	"slices"
+	"sort"
+	"time"
+)
+
+// heldOverhead is charged per held segment on top of its bytes, so that a
+// flood of tiny out-of-order segments is bounded too.
+const heldOverhead = 64
+
+// connKey identifies a connection by its 4-tuple, smaller endpoint first.
+type connKey struct{ a, b netip.AddrPort }
+
+func keyOf(x, y netip.AddrPort) connKey {
+	if x.Compare(y) < 0 {
+		return connKey{x, y}
+	}
+	return connKey{y, x}
+}
+
+// heldSeg is an out-of-order segment waiting for the bytes before it.
+type heldSeg struct {
+	seq     uint32
+	data    []byte // owned copy of the captured payload
+	missing int    // bytes after data that the capture cut off
+	meta    Meta
+}
+
+// half is one direction of a connection.
+type half struct {
+	started bool   // nextSeq is valid
+	nextSeq uint32 // next byte to deliver
+	syn     bool   // a SYN was seen; isn is its sequence number
+	isn     uint32
+	fin     bool // a FIN was seen; finSeq is its sequence number
+	finSeq  uint32
+	queue   []heldSeg // sorted by sequence number, all after nextSeq
+	held    int       // bytes charged for queue
+}
+
+type conn struct {
+	key    connKey
+	info   ConnInfo
+	stream Stream // nil when the handler did not want the connection
+	muted  bool   // the handler returned false from Data
+	tomb   bool   // closed by FIN or RST; remembered to ignore stragglers
+	half   [2]half
+	last   Meta // the connection's latest packet
+	prev   *conn
+	next   *conn
+}
+
+// connList is an intrusive doubly linked list, most recently used first.
+type connList struct{ root conn }
+
+func (l *connList) init() { l.root.prev, l.root.next = &l.root, &l.root }
+
+func (l *connList) pushFront(c *conn) {
+	c.prev, c.next = &l.root, l.root.next
+	c.prev.next, c.next.prev = c, c
+}
+
+func (l *connList) remove(c *conn) {
+	c.prev.next, c.next.prev = c.next, c.prev
+	c.prev, c.next = nil, nil
+}
+
+func (l *connList) back() *conn {
+	if l.root.prev == &l.root {
+		return nil
+	}
+	return l.root.prev
+}
+
+// tracker follows TCP connections and reassembles each direction. It
+// implements its own reassembly rather than using gopacket/reassembly: that
+// package cannot attribute every byte to its packet (pages after the first
+// of a large out-of-order segment have no context, and asking for one
+// panics), closes only one half on RST, and offers no way to end a single
+// connection, which eviction, RST and port reuse all need.
+type tracker struct {
+	h      Handler
+	opt    Options
+	stats  *Stats
+	conns  map[connKey]*conn
+	live   connList // open connections, most recently active first
+	tombs  connList // recently closed connections
+	nLive  int
+	nTombs int
+	held   int       // bytes held in all queues
+	now    time.Time // latest packet time seen
+}
+
+func newTracker(h Handler, opt Options, stats *Stats) *tracker {
+	t := &tracker{h: h, opt: opt, stats: stats, conns: make(map[connKey]*conn)}
+	t.live.init()
+	t.tombs.init()
+	return t
+}
+
+// packet processes one TCP segment.
+func (t *tracker) packet(p *tcpPacket, m Meta) {
+	t.advance(m.Time)
+	k := keyOf(p.src, p.dst)
+	c := t.conns[k]
+	isSYN := p.syn && !p.ack
+	if c != nil && c.tomb {
+		if !isSYN {
+			return // straggler of a closed connection
+		}
+		t.forget(c)
+		c = nil
+	}
+	if c != nil && isSYN && c.isNewSYN(p) {
+		reason := CloseIdle
+		if c.half[0].fin || c.half[1].fin {
+			reason = CloseFIN
+		}
+		t.finish(c, reason, false)
+		c = nil
+	}
+	if c == nil {
+		if p.rst {
+			return // a lone reset is not a connection
+		}
+		c = t.open(k, p, m)
+	} else {
+		t.live.remove(c)
+		t.live.pushFront(c)
+	}
+	c.last = m
+	d := FromServer
+	if p.src == c.info.Flow.Client {
+		d = FromClient
+	}
+	if p.rst {
+		t.finish(c, CloseRST, true)
+		return
+	}
+	h := &c.half[d]
+	seq := p.seq
+	if p.syn {
+		if !h.syn {
+			h.syn, h.isn = true, seq
+			h.started, h.nextSeq = true, seq+1
+		}
+		seq++
+	}
+	if !h.started {
+		// Mid-stream start: the first byte seen is where the stream begins.
+		h.started, h.nextSeq = true, seq
+	}
+	if p.fin && !h.fin {
+		h.fin, h.finSeq = true, seq+uint32(len(p.payload)+p.missing)
+	}
+	if c.stream != nil && !c.muted {
+		t.segment(c, d, seq, p.payload, p.missing, m)
+	}
+	if c.half[0].fin && c.half[1].fin {
+		// Both sides are done sending: whatever is still missing was lost
+		// by the capture, so flush now rather than wait for it.
+		t.finish(c, CloseFIN, true)
+	}
+}
+
+// isNewSYN tells a SYN that starts a new connection on c's 4-tuple from a
+// retransmitted one.
+func (c *conn) isNewSYN(p *tcpPacket) bool {
+	h := &c.half[FromClient]
+	if p.src != c.info.Flow.Client {
+		h = &c.half[FromServer]
+	}
+	return !h.syn || h.isn != p.seq
+}
+
+func (t *tracker) open(k connKey, p *tcpPacket, m Meta) *conn {
+	for t.nLive >= t.opt.MaxConnections && t.nLive > 0 {
+		t.stats.Evicted++
+		t.finish(t.live.back(), CloseEvicted, false)
+	}
+	c := &conn{key: k, last: m}
+	c.info.Start = m
+	switch {
+	case p.syn && !p.ack:
+		c.info.Flow = Flow{Client: p.src, Server: p.dst}
+		c.info.SawSYN = true
+	case p.syn && p.ack:
+		c.info.Flow = Flow{Client: p.dst, Server: p.src}
+		c.info.SawSYN = true
+	case serverSide(p.dst, p.src):
+		c.info.Flow = Flow{Client: p.src, Server: p.dst}
+	default:
+		c.info.Flow = Flow{Client: p.dst, Server: p.src}
+	}
+	t.stats.Connections++
+	c.stream = t.h.Open(c.info)
+	t.conns[k] = c
+	t.live.pushFront(c)
+	t.nLive++
+	return c
+}
+
+// serverSide reports whether a (the receiver of the first packet) looks
+// like the server when no handshake was seen: the SMB port, else the lower
+// port, else the receiver.
+func serverSide(a, b netip.AddrPort) bool {
+	smb := func(p uint16) bool { return p == 445 || p == 139 }
+	pa, pb := a.Port(), b.Port()
+	switch {
+	case smb(pa) != smb(pb):
+		return smb(pa)
+	case pa != pb:
+		return pa < pb
+	}
+	return true
+}
+
+// segment handles the payload of one packet for direction d.
+func (t *tracker) segment(c *conn, d Direction, seq uint32, data []byte, missing int, m Meta) {
+	h := &c.half[d]
+	if len(data)+missing == 0 {
+		return
+	}
+	if int32(seq-h.nextSeq) > 0 {
+		t.hold(c, d, seq, data, missing, m)
+		return
+	}
+	t.consume(c, d, seq, data, missing, m)
+	t.drain(c, d)
+}
+
+// consume delivers the part of a segment at or after nextSeq; the segment
+// must not start after nextSeq.
+func (t *tracker) consume(c *conn, d Direction, seq uint32, data []byte, missing int, m Meta) {
+	h := &c.half[d]
+	skip := int(h.nextSeq - seq)
+	total := len(data) + missing
+	if skip >= total {
+		t.stats.Duplicates++
+		return
+	}
+	h.nextSeq = seq + uint32(total)
+	if skip < len(data) {
+		if !c.stream.Data(d, data[skip:], m) {
+			t.mute(c)
+			return
+		}
+		skip = len(data)
+	}
+	if gap := total - skip; gap > 0 {
+		t.stats.Gaps++
+		c.stream.Gap(d, gap, m)
+	}
+}
+
+// drain delivers held segments that have become contiguous.
+func (t *tracker) drain(c *conn, d Direction) {
+	h := &c.half[d]
+	for len(h.queue) > 0 && !c.muted {
+		q := h.queue[0]
+		if int32(q.seq-h.nextSeq) > 0 {
+			return
+		}
+		t.pop(h)
+		t.consume(c, d, q.seq, q.data, q.missing, q.meta)
+	}
+}
+
+func (t *tracker) pop(h *half) {
+	n := len(h.queue[0].data) + heldOverhead
+	h.held -= n
+	t.held -= n
+	h.queue[0] = heldSeg{}
+	h.queue = h.queue[1:]
+	if len(h.queue) == 0 {
+		h.queue = nil
+	}
+}
+
+// hold keeps an out-of-order segment until the hole before it is filled,
+// skipping the hole when the buffers are full.
+func (t *tracker) hold(c *conn, d Direction, seq uint32, data []byte, missing int, m Meta) {
+	h := &c.half[d]
+	rel := seq - h.nextSeq
+	i := sort.Search(len(h.queue), func(i int) bool { return h.queue[i].seq-h.nextSeq >= rel })
+	if i < len(h.queue) && h.queue[i].seq == seq && len(h.queue[i].data)+h.queue[i].missing >= len(data)+missing {
+		t.stats.Duplicates++
+		return
+	}
+	t.stats.OutOfOrder++
+	h.queue = slices.Insert(h.queue, i, heldSeg{seq: seq, data: slices.Clone(data), missing: missing, meta: m})
+	n := len(data) + heldOverhead
+	h.held += n
+	t.held += n
+	for len(h.queue) > 0 && !c.muted && (h.held > t.opt.MaxBufferedBytes || t.held > t.opt.MaxBufferedTotal) {
+		t.skip(c, d)
+	}
+}
+
+// skip gives up on the hole before the first held segment.
+func (t *tracker) skip(c *conn, d Direction) {
+	h := &c.half[d]
+	q := &h.queue[0]
+	if n := int32(q.seq - h.nextSeq); n > 0 {
+		t.stats.Gaps++
+		c.stream.Gap(d, int(n), q.meta)
+		h.nextSeq = q.seq
+	}
+	t.drain(c, d)
+}
+
+func (t *tracker) mute(c *conn) {
+	c.muted = true
+	t.release(c)
+}
+
+func (t *tracker) release(c *conn) {
+	for d := range c.half {
+		h := &c.half[d]
+		t.held -= h.held
+		h.held, h.queue = 0, nil
+	}
+}
+
+// finish ends c: delivers what is held (skipping holes), calls Close, and
+// either forgets c or, after FIN or RST, keeps it as a tombstone so that
+// late packets of the old connection do not look like a new one.
+func (t *tracker) finish(c *conn, reason CloseReason, tomb bool) {
+	if c.stream != nil {
+		for d := range c.half {
+			h := &c.half[d]
+			for len(h.queue) > 0 && !c.muted {
+				t.skip(c, Direction(d))
+			}
+			if !c.muted && h.fin && int32(h.finSeq-h.nextSeq) > 0 {
+				t.stats.Gaps++
+				c.stream.Gap(Direction(d), int(h.finSeq-h.nextSeq), c.last)
+				h.nextSeq = h.finSeq
+			}
+		}
+		c.stream.Close(c.last, reason)
+		c.stream = nil
+	}
+	t.release(c)
+	t.live.remove(c)
+	t.nLive--
+	if !tomb {
+		delete(t.conns, c.key)
+		return
+	}
+	c.tomb = true
+	c.half = [2]half{}
+	t.tombs.pushFront(c)
+	t.nTombs++
+	for t.nTombs > t.opt.MaxConnections {
+		t.forget(t.tombs.back())
+	}
+}
+
+// forget drops a tombstone.
+func (t *tracker) forget(c *conn) {
+	t.tombs.remove(c)
+	t.nTombs--
+	delete(t.conns, c.key)
+}
+
+// advance moves packet time forward and closes connections idle for longer
+// than the timeout.
+func (t *tracker) advance(now time.Time) {
+	if !now.After(t.now) {
+		return
+	}
+	t.now = now
+	cutoff := now.Add(-t.opt.IdleTimeout)
+	for c := t.live.back(); c != nil && c.last.Time.Before(cutoff); c = t.live.back() {
+		t.finish(c, CloseIdle, false)
+	}
+	for c := t.tombs.back(); c != nil && c.last.Time.Before(cutoff); c = t.tombs.back() {
+		t.forget(c)
+	}
+}
+
+// finishAll closes every open connection at the end of the input, in the
+// order the connections started.
+func (t *tracker) finishAll() {
+	open := make([]*conn, 0, t.nLive)
+	for c := t.live.back(); c != nil; c = c.prev {
+		if c == &t.live.root {
+			break
+		}
+		open = append(open, c)
+	}
+	sort.Slice(open, func(i, j int) bool { return open[i].info.Start.Frame < open[j].info.Start.Frame })
+	for _, c := range open {
+		t.finish(c, CloseEndInput, false)
+	}
+	for c := t.tombs.back(); c != nil; c = t.tombs.back() {
+		t.forget(c)
+	}
+}

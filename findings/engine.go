@@ -1,0 +1,212 @@
+package findings
+
+import (
+	"strings"
+	"time"
+
+	"github.com/smbscope/smbscope/session"
+)
+
+// Writer receives records in the order they are final.
+type Writer interface {
+	Session(r *SessionRecord) error
+	Finding(r *FindingRecord) error
+	// Close flushes what is buffered.
+	Close() error
+}
+
+// maxEvidence caps the uids and frames a deduplicated finding lists.
+const maxEvidence = 10
+
+// Engine applies the rules to each connection as it ends, writes its session
+// records and session findings at once, and aggregates host findings
+// (one per subject per run) until Finish.
+type Engine struct {
+	w      Writer
+	seed   uint16
+	hosts  map[hostKey]*FindingRecord
+	order  []hostKey
+	counts map[string]int
+	err    error
+}
+
+type hostKey struct{ finding, subject string }
+
+// NewEngine returns an Engine writing to w; seed is the Community ID seed.
+func NewEngine(w Writer, seed uint16) *Engine {
+	return &Engine{w: w, seed: seed, hosts: make(map[hostKey]*FindingRecord), counts: make(map[string]int)}
+}
+
+// Counts returns how many findings of each kind were written so far.
+func (e *Engine) Counts() map[string]int { return e.counts }
+
+// Err returns the first write error.
+func (e *Engine) Err() error { return e.err }
+
+func (e *Engine) write(f *FindingRecord) {
+	e.counts[f.Finding]++
+	if err := e.w.Finding(f); err != nil && e.err == nil {
+		e.err = err
+	}
+}
+
+// Connection processes one finished connection.
+func (e *Engine) Connection(c *session.Connection) {
+	records := NewSessionRecords(c, e.seed)
+	for i := range records {
+		if err := e.w.Session(&records[i]); err != nil && e.err == nil {
+			e.err = err
+		}
+	}
+	for _, s := range c.Sessions {
+		e.sessionFindings(c, s)
+	}
+	if len(c.InvalidSignatures) > 0 {
+		f := e.newFinding(InvalidSignature, c, c.Server.Addr().Unmap().String())
+		f.TS = Time(c.InvalidSignatures[0].Time)
+		f.Evidence.Count = len(c.InvalidSignatures)
+		f.Evidence.FirstSeen = Time(c.InvalidSignatures[0].Time)
+		f.Evidence.LastSeen = Time(c.InvalidSignatures[len(c.InvalidSignatures)-1].Time)
+		refs := c.InvalidSignatures
+		if len(refs) > maxEvidence {
+			refs, f.Evidence.Truncated = refs[:maxEvidence], true
+		}
+		for _, r := range refs {
+			f.Evidence.Frames = append(f.Evidence.Frames, r.Frame)
+		}
+		f.Evidence.Messages = messages(refs)
+		e.write(f)
+	}
+	e.hostFindings(c)
+}
+
+func (e *Engine) newFinding(k Kind, c *session.Connection, subject string) *FindingRecord {
+	return &FindingRecord{
+		Type:        "finding",
+		TS:          Time(c.First.Time),
+		Finding:     k.Name,
+		Severity:    k.Severity,
+		Subject:     subject,
+		UID:         c.UID,
+		ConnID:      connID(c),
+		CommunityID: CommunityID(e.seed, c.Client, c.Server),
+		Description: k.Description,
+		Evidence:    Evidence{Input: c.Input, Count: 1, FirstSeen: Time(c.First.Time), LastSeen: Time(c.Last.Time), UIDs: []string{c.UID}},
+		Remediation: k.Remediation,
+	}
+}
+
+func (e *Engine) sessionFindings(c *session.Connection, s *session.Session) {
+	subject := c.Client.Addr().Unmap().String() + " -> " + c.Server.Addr().Unmap().String() + " session " + s.SessionIDString()
+	emit := func(k Kind, frames []uint64, detail string) {
+		f := e.newFinding(k, c, subject)
+		f.TS = Time(s.First.Time)
+		f.Evidence.FirstSeen, f.Evidence.LastSeen = Time(s.First.Time), Time(s.Last.Time)
+		f.Evidence.SessionID = s.SessionIDString()
+		f.Evidence.Dialect = c.Dialect
+		if s.UserSeen {
+			f.Evidence.User = qualifiedUser(s)
+		}
+		f.Evidence.Frames = frames
+		f.Evidence.Detail = detail
+		e.write(f)
+	}
+	setup := setupFrames(s)
+	required := c.SigningRequired()
+	isRequired := required != nil && *required
+	switch {
+	case !s.Authenticated():
+	case isRequired && s.UnexpectedUnsigned > 0:
+		f := sampleFrames(s)
+		emit(SigningRequiredButUnsigned, f, strings.Join(s.Reasons, "; "))
+	case s.Outcome == session.OutcomeUnsigned || (s.Outcome == session.OutcomeMixed && !isRequired && s.Encrypted == 0):
+		emit(UnsignedSession, append(setup, sampleFrames(s)...), strings.Join(s.Reasons, "; "))
+	}
+	if s.SetupDone && s.SetupStatus == 0 {
+		switch {
+		case s.Anonymous:
+			emit(AnonymousSession, setup, "")
+		case s.Guest && s.UserSeen && s.User != "" && !strings.EqualFold(s.User, "guest"):
+			emit(GuestFallback, setup, "logon as "+qualifiedUser(s)+" answered as guest")
+		case s.Guest:
+			emit(GuestSession, setup, "")
+		}
+	}
+}
+
+func qualifiedUser(s *session.Session) string {
+	if s.Domain != "" {
+		return s.Domain + `\` + s.User
+	}
+	return s.User
+}
+
+func setupFrames(s *session.Session) []uint64 {
+	if s.SetupFrame == 0 {
+		return nil
+	}
+	return []uint64{s.SetupFrame}
+}
+
+func sampleFrames(s *session.Session) []uint64 {
+	out := make([]uint64, 0, len(s.UnsignedSamples))
+	for _, m := range s.UnsignedSamples {
+		out = append(out, m.Frame)
+	}
+	return out
+}
+
+// hostFindings aggregates the posture of the connection's client and server.
+func (e *Engine) hostFindings(c *session.Connection) {
+	server := c.Server.Addr().Unmap().String()
+	client := c.Client.Addr().Unmap().String()
+	if c.NegotiateSeen && c.ServerSecurityMode != nil && c.ServerSigning != session.SigningRequired {
+		e.aggregate(ServerSigningNotRequired, c, server, c.NegotiateFrame, hex16(*c.ServerSecurityMode, 2))
+	}
+	if c.ClientSecurityMode != nil && c.ClientSigning != session.SigningRequired {
+		e.aggregate(ClientSigningNotRequired, c, client, c.First.Frame, hex16(*c.ClientSecurityMode, 2))
+	}
+	if c.SMB1Negotiated {
+		e.aggregate(SMB1Negotiated, c, server, c.NegotiateFrame, "")
+	}
+	if c.SMB1Offered {
+		e.aggregate(SMB1Offered, c, client, c.First.Frame, "")
+	}
+}
+
+func (e *Engine) aggregate(k Kind, c *session.Connection, subject string, frame uint64, mode string) {
+	key := hostKey{k.Name, subject}
+	f, ok := e.hosts[key]
+	if !ok {
+		f = e.newFinding(k, c, subject)
+		f.Evidence.Count = 0
+		f.Evidence.UIDs = nil
+		f.Evidence.Mode = mode
+		f.Evidence.Dialect = c.Dialect
+		e.hosts[key] = f
+		e.order = append(e.order, key)
+	}
+	f.Evidence.Count++
+	if c.Last.Time.After(time.Time(f.Evidence.LastSeen)) {
+		f.Evidence.LastSeen = Time(c.Last.Time)
+	}
+	if len(f.Evidence.UIDs) < maxEvidence {
+		f.Evidence.UIDs = append(f.Evidence.UIDs, c.UID)
+		// Frame numbers mean something only within the first input.
+		if frame != 0 && c.Input == f.Evidence.Input {
+			f.Evidence.Frames = append(f.Evidence.Frames, frame)
+		}
+	} else {
+		f.Evidence.Truncated = true
+	}
+}
+
+// Finish writes the host findings, in the order they were first seen.
+func (e *Engine) Finish() error {
+	for _, k := range e.order {
+		e.write(e.hosts[k])
+	}
+	e.order = e.order[:0]
+	clear(e.hosts)
+	return e.err
+}

@@ -1,0 +1,253 @@
+package findings
+
+import (
+	"net/netip"
+	"strconv"
+	"time"
+
+	"github.com/smbscope/smbscope/session"
+)
+
+// Time marshals as epoch seconds with microseconds, as Zeek writes ts.
+type Time time.Time
+
+func (t Time) MarshalJSON() ([]byte, error) {
+	return t.AppendText(nil), nil
+}
+
+// AppendText appends the epoch seconds with six decimals.
+func (t Time) AppendText(b []byte) []byte {
+	us := time.Time(t).UnixMicro()
+	sign := ""
+	if us < 0 {
+		sign, us = "-", -us
+	}
+	b = append(b, sign...)
+	b = strconv.AppendInt(b, us/1e6, 10)
+	frac := us % 1e6
+	b = append(b, '.')
+	s := strconv.FormatInt(frac+1e6, 10)
+	return append(b, s[1:]...)
+}
+
+// ConnID is Zeek's conn_id: originator (client) and responder (server).
+type ConnID struct {
+	OrigH netip.Addr `json:"id.orig_h"`
+	OrigP uint16     `json:"id.orig_p"`
+	RespH netip.Addr `json:"id.resp_h"`
+	RespP uint16     `json:"id.resp_p"`
+}
+
+// MessageRecord is one piece of per-message evidence.
+type MessageRecord struct {
+	Frame   uint64 `json:"frame"`
+	TS      Time   `json:"ts"`
+	From    string `json:"from"`
+	Command string `json:"command"`
+	Status  string `json:"status,omitempty"`
+}
+
+// SessionRecord is one line per SMB session, or per connection that had
+// none. The first fields are the output contract; the rest are additions.
+type SessionRecord struct {
+	Type            string   `json:"type"`
+	TS              Time     `json:"ts"`
+	UID             string   `json:"uid"`
+	ConnID                   // flattened id.* fields
+	CommunityID     string   `json:"community_id"`
+	Dialect         *string  `json:"dialect"`
+	SessionID       *string  `json:"session_id"`
+	ClientSigning   string   `json:"client_signing"`
+	ServerSigning   string   `json:"server_signing"`
+	SigningRequired *bool    `json:"signing_required"`
+	Auth            string   `json:"auth"`
+	User            *string  `json:"user"`
+	Domain          *string  `json:"domain"`
+	Workstation     *string  `json:"workstation"`
+	Guest           bool     `json:"guest"`
+	Anonymous       bool     `json:"anonymous"`
+	SetupStatus     *string  `json:"setup_status"`
+	SignedMsgs      int      `json:"signed_msgs"`
+	UnsignedMsgs    int      `json:"unsigned_msgs"`
+	EncryptedMsgs   int      `json:"encrypted_msgs"`
+	Outcome         string   `json:"outcome"`
+	Reasons         []string `json:"reasons"`
+
+	Input              string          `json:"input"`
+	Transport          string          `json:"transport"`
+	SMBVersion         string          `json:"smb_version"`
+	DialectsOffered    []string        `json:"dialects_offered,omitempty"`
+	ClientSecurityMode *string         `json:"client_security_mode"`
+	ServerSecurityMode *string         `json:"server_security_mode"`
+	SigningAlgorithm   string          `json:"signing_algorithm,omitempty"`
+	Cipher             string          `json:"cipher,omitempty"`
+	ServerName         string          `json:"server_name,omitempty"`
+	NTLMVersion        string          `json:"ntlm_version,omitempty"`
+	KerberosRealm      string          `json:"krb_realm,omitempty"`
+	KerberosSName      string          `json:"krb_sname,omitempty"`
+	MechsOffered       []string        `json:"mechs_offered,omitempty"`
+	SessionFlags       *string         `json:"session_flags,omitempty"`
+	SignedNegotiation  int             `json:"signed_negotiation_msgs"`
+	ExemptMsgs         int             `json:"exempt_msgs"`
+	UnexpectedUnsigned int             `json:"unexpected_unsigned_msgs"`
+	UnsignedSamples    []MessageRecord `json:"unsigned_samples,omitempty"`
+	SetupFrame         uint64          `json:"setup_frame,omitempty"`
+	FirstFrame         uint64          `json:"first_frame"`
+	LastFrame          uint64          `json:"last_frame"`
+	TreeEncrypt        bool            `json:"share_encrypt,omitempty"`
+	Reauthentications  int             `json:"reauthentications,omitempty"`
+	Anomalies          map[string]int  `json:"anomalies,omitempty"`
+}
+
+// Evidence supports a finding with what a user can open in Wireshark.
+type Evidence struct {
+	Input     string          `json:"input,omitempty"`
+	Count     int             `json:"count"`
+	FirstSeen Time            `json:"first_seen"`
+	LastSeen  Time            `json:"last_seen"`
+	UIDs      []string        `json:"uids"`
+	Frames    []uint64        `json:"frames"`
+	SessionID string          `json:"session_id,omitempty"`
+	User      string          `json:"user,omitempty"`
+	Dialect   string          `json:"dialect,omitempty"`
+	Mode      string          `json:"security_mode,omitempty"`
+	Messages  []MessageRecord `json:"messages,omitempty"`
+	Detail    string          `json:"detail,omitempty"`
+	Truncated bool            `json:"truncated,omitempty"`
+}
+
+// FindingRecord is one line per finding.
+type FindingRecord struct {
+	Type        string      `json:"type"`
+	TS          Time        `json:"ts"`
+	Finding     string      `json:"finding"`
+	Severity    Severity    `json:"severity"`
+	Subject     string      `json:"subject"`
+	UID         string      `json:"uid"`
+	ConnID                  // the first connection that showed it
+	CommunityID string      `json:"community_id"`
+	Description string      `json:"description"`
+	Evidence    Evidence    `json:"evidence"`
+	Remediation Remediation `json:"remediation"`
+}
+
+func connID(c *session.Connection) ConnID {
+	return ConnID{
+		OrigH: c.Client.Addr().Unmap(), OrigP: c.Client.Port(),
+		RespH: c.Server.Addr().Unmap(), RespP: c.Server.Port(),
+	}
+}
+
+func strPtr(s string) *string { return &s }
+
+func hex16(v uint16, width int) string {
+	s := strconv.FormatUint(uint64(v), 16)
+	for len(s) < width {
+		s = "0" + s
+	}
+	return "0x" + s
+}
+
+func messages(refs []session.MessageRef) []MessageRecord {
+	if len(refs) == 0 {
+		return nil
+	}
+	out := make([]MessageRecord, len(refs))
+	for i, r := range refs {
+		from := "client"
+		if r.Dir == session.FromServer {
+			from = "server"
+		}
+		out[i] = MessageRecord{Frame: r.Frame, TS: Time(r.Time), From: from, Command: r.Command, Status: r.Status}
+	}
+	return out
+}
+
+// NewSessionRecords builds the records of one connection: one per session,
+// or a single one with a null session_id when there was none.
+func NewSessionRecords(c *session.Connection, seed uint16) []SessionRecord {
+	base := SessionRecord{
+		Type:             "session",
+		TS:               Time(c.First.Time),
+		UID:              c.UID,
+		ConnID:           connID(c),
+		CommunityID:      CommunityID(seed, c.Client, c.Server),
+		ClientSigning:    c.ClientSigning.String(),
+		ServerSigning:    c.ServerSigning.String(),
+		SigningRequired:  c.SigningRequired(),
+		Auth:             session.AuthUnknown,
+		Input:            c.Input,
+		Transport:        "direct",
+		SigningAlgorithm: c.SigningAlgorithm,
+		Cipher:           c.Cipher,
+		ServerName:       c.ServerName,
+		DialectsOffered:  c.DialectsOffered,
+		FirstFrame:       c.First.Frame,
+		LastFrame:        c.Last.Frame,
+		Anomalies:        c.Anomalies,
+	}
+	if c.NetBIOS {
+		base.Transport = "netbios"
+	}
+	switch {
+	case c.SMB1Seen && c.SMB2Seen:
+		base.SMBVersion = "smb1+smb2"
+	case c.SMB1Seen:
+		base.SMBVersion = "smb1"
+	default:
+		base.SMBVersion = "smb2"
+	}
+	if c.Dialect != "" {
+		base.Dialect = strPtr(c.Dialect)
+	}
+	if m := c.ClientSecurityMode; m != nil {
+		base.ClientSecurityMode = strPtr(hex16(*m, 2))
+	}
+	if m := c.ServerSecurityMode; m != nil {
+		base.ServerSecurityMode = strPtr(hex16(*m, 2))
+	}
+	if len(c.Sessions) == 0 {
+		r := base
+		outcome, reasons := c.NoSessionOutcome()
+		r.Outcome, r.Reasons = string(outcome), reasons
+		return []SessionRecord{r}
+	}
+	out := make([]SessionRecord, 0, len(c.Sessions))
+	for _, s := range c.Sessions {
+		r := base
+		r.TS = Time(s.First.Time)
+		r.SessionID = strPtr(s.SessionIDString())
+		r.Auth = s.Auth
+		if s.UserSeen {
+			r.User, r.Domain = strPtr(s.User), strPtr(s.Domain)
+			if !s.SMB1 || s.Workstation != "" {
+				r.Workstation = strPtr(s.Workstation)
+			}
+		}
+		r.Guest, r.Anonymous = s.Guest, s.Anonymous
+		if s.SetupDone {
+			r.SetupStatus = strPtr(s.SetupStatusName)
+		}
+		r.SignedMsgs, r.UnsignedMsgs, r.EncryptedMsgs = s.Signed, s.Unsigned, s.Encrypted
+		r.Outcome, r.Reasons = string(s.Outcome), s.Reasons
+		if s.ServerName != "" {
+			r.ServerName = s.ServerName
+		}
+		r.NTLMVersion = s.NTLMVersion
+		r.KerberosRealm, r.KerberosSName = s.KerberosRealm, s.KerberosSName
+		r.MechsOffered = s.MechsOffered
+		if s.SessionFlags != nil {
+			r.SessionFlags = strPtr(hex16(*s.SessionFlags, 4))
+		}
+		r.SignedNegotiation = s.SignedProtection
+		r.ExemptMsgs = s.Exempt
+		r.UnexpectedUnsigned = s.UnexpectedUnsigned
+		r.UnsignedSamples = messages(s.UnsignedSamples)
+		r.SetupFrame = s.SetupFrame
+		r.FirstFrame, r.LastFrame = s.First.Frame, s.Last.Frame
+		r.TreeEncrypt = s.TreeEncrypt
+		r.Reauthentications = s.Reauthenticated
+		out = append(out, r)
+	}
+	return out
+}

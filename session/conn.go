@@ -1,0 +1,333 @@
+package session
+
+import (
+	"github.com/smbscope/smbscope/dissect"
+)
+
+// Conn is the live state of one TCP connection.
+type Conn struct {
+	t   *Tracker
+	res Connection
+	fr  [2]framer
+
+	knownPort bool // 445 or 139: SMB expected
+	isSMB     bool // an SMB or NBSS message was parsed
+	rolesSet  bool // client/server roles confirmed from the traffic
+	swapped   bool // roles were inverted from what capture guessed
+	closed    bool
+	dataSeen  int // payload bytes seen before SMB was recognised
+
+	sessions map[uint64]*Session
+	order    []*Session
+	// setup holds SESSION_SETUP state per session, and for the first leg
+	// (SessionId 0) per MessageId until the response assigns the id.
+	setup        map[uint64]*setupState
+	pendingSetup map[uint64]*setupState
+
+	dialect      uint16 // SMB2 dialect chosen, 0 when unknown
+	smb1Dialects []string
+	smb1Active   bool // SMB1 negotiate response seen
+
+	info MessageInfo // scratch for Trace
+	mi   *MessageInfo
+}
+
+// setupState follows a session's SESSION_SETUP exchange.
+type setupState struct {
+	s             *Session
+	succeeded     bool // a SUCCESS final response was seen at least once
+	inProgress    bool // legs seen, no final response yet
+	responseSeen  bool
+	extendedToken bool
+}
+
+// notSMBAfter is how much unrecognised payload on a port other than 445
+// and 139 is examined before the connection is dropped as not SMB.
+const notSMBAfter = 4096
+
+// Data consumes in-order bytes of one direction. It returns false once the
+// connection is known not to carry SMB.
+func (c *Conn) Data(dir Direction, data []byte, m Meta) bool {
+	c.res.Last = m
+	f := &c.fr[dir]
+	f.feed(c.sink(dir), data, c.t.opt.MaxKeptBytes, m)
+	if !c.isSMB && !c.knownPort {
+		c.dataSeen += len(data)
+		if c.dataSeen > notSMBAfter {
+			return false
+		}
+	}
+	return true
+}
+
+// Gap records bytes of one direction that will never be delivered.
+func (c *Conn) Gap(dir Direction, n int, m Meta) {
+	c.res.Last = m
+	c.fr[dir].gap(c.sink(dir), n, m)
+}
+
+// dirSink adapts the framer callbacks of one physical direction.
+type dirSink struct {
+	c   *Conn
+	dir Direction
+}
+
+func (c *Conn) sink(dir Direction) dirSink { return dirSink{c, dir} }
+
+func (d dirSink) anomaly(name string) {
+	if d.c.isSMB || d.c.knownPort {
+		d.c.anomaly(name)
+	}
+}
+
+func (d dirSink) pdu(_ *framer, typ dissect.NBSSType, body []byte, length int, holed bool, m Meta) {
+	d.c.pdu(d.dir, typ, body, length, holed, m)
+}
+
+func (c *Conn) anomaly(name string) {
+	if c.res.Anomalies == nil {
+		c.res.Anomalies = make(map[string]int)
+	}
+	c.res.Anomalies[name]++
+}
+
+// logical maps a physical direction to client/server after a role swap.
+func (c *Conn) logical(dir Direction) Direction {
+	if c.swapped {
+		return dir ^ 1
+	}
+	return dir
+}
+
+// confirmRoles fixes client and server from the first message whose
+// direction is certain (SMB2 SERVER_TO_REDIR, SMB1 REPLY), unless the
+// handshake already told.
+func (c *Conn) confirmRoles(physical Direction, response bool) {
+	if c.rolesSet {
+		return
+	}
+	c.rolesSet = true
+	if c.res.SawSYN {
+		return
+	}
+	if (physical == FromClient) == response {
+		c.swapped = true
+		c.res.Client, c.res.Server = c.res.Server, c.res.Client
+		c.res.NetBIOS = c.res.Server.Port() == 139
+	}
+}
+
+func (c *Conn) pdu(physical Direction, typ dissect.NBSSType, body []byte, length int, holed bool, m Meta) {
+	switch typ {
+	case dissect.NBSSKeepalive:
+		return
+	case dissect.NBSSRequest:
+		c.isSMB = true
+		c.res.NetBIOS = true
+		if called, calling, err := dissect.ParseNBSSSessionRequest(body); err == nil {
+			c.res.NetBIOSCalled, c.res.NetBIOSCalling = called, calling
+		}
+		return
+	case dissect.NBSSPositive:
+		c.res.NetBIOS = true
+		return
+	case dissect.NBSSNegative:
+		c.res.NetBIOS = true
+		c.res.NetBIOSRefused = true
+		return
+	case dissect.NBSSMessage:
+	default:
+		return
+	}
+	if holed && len(body) < 4 {
+		c.anomaly("message_truncated")
+		return
+	}
+	c.isSMB = true
+	switch dissect.ProtocolOf(body) {
+	case dissect.ProtoSMB2:
+		c.res.SMB2Seen = true
+		c.smb2PDU(physical, body, holed, m)
+	case dissect.ProtoTransform:
+		c.res.SMB2Seen = true
+		c.transform(body, m)
+	case dissect.ProtoCompression:
+		c.res.SMB2Seen = true
+		c.anomaly("compressed_message")
+	case dissect.ProtoSMB1:
+		c.res.SMB1Seen = true
+		c.smb1Message(physical, body, holed, m)
+	}
+}
+
+func (c *Conn) transform(body []byte, m Meta) {
+	th, err := dissect.ParseTransformHeader(body)
+	if err != nil {
+		c.anomaly("transform_truncated")
+		return
+	}
+	c.res.Messages++
+	if mi := c.tracing(); mi != nil {
+		mi.Meta, mi.Transform, mi.SessionID = m, true, th.SessionID
+		c.traced(mi)
+	}
+	s := c.session(th.SessionID, false, m)
+	if s == nil {
+		return
+	}
+	s.Encrypted++
+}
+
+// session returns the session with id, creating it when new. nil when the
+// per-connection limit is reached.
+func (c *Conn) session(id uint64, smb1 bool, m Meta) *Session {
+	if s, ok := c.sessions[id]; ok {
+		s.Last = m
+		return s
+	}
+	if len(c.sessions) >= c.t.opt.MaxSessions {
+		c.anomaly("session_limit")
+		return nil
+	}
+	s := &Session{ID: id, SMB1: smb1, First: m, Last: m}
+	c.sessions[id] = s
+	c.order = append(c.order, s)
+	return s
+}
+
+func (c *Conn) setupOf(s *Session) *setupState {
+	if c.setup == nil {
+		c.setup = make(map[uint64]*setupState)
+	}
+	st, ok := c.setup[s.ID]
+	if !ok {
+		st = &setupState{s: s}
+		c.setup[s.ID] = st
+	}
+	return st
+}
+
+func (c *Conn) notePending(key uint64, st *setupState) {
+	if c.pendingSetup == nil {
+		c.pendingSetup = make(map[uint64]*setupState)
+	}
+	if len(c.pendingSetup) >= c.t.opt.MaxPending {
+		c.anomaly("pending_limit")
+		return
+	}
+	c.pendingSetup[key] = st
+}
+
+// adoptPending attaches what the first SESSION_SETUP request (sent with
+// SessionId 0) told to the session the response names.
+func (c *Conn) adoptPending(key uint64, s *Session) *setupState {
+	st := c.setupOf(s)
+	p, ok := c.pendingSetup[key]
+	if !ok {
+		return st
+	}
+	delete(c.pendingSetup, key)
+	mergeAuth(s, p.s)
+	st.inProgress = true
+	st.extendedToken = st.extendedToken || p.extendedToken
+	if s.First.Frame == 0 || (p.s.First.Frame != 0 && p.s.First.Frame < s.First.Frame) {
+		s.First = p.s.First
+	}
+	return st
+}
+
+// mergeAuth copies what a pending request learned into the session.
+func mergeAuth(dst, src *Session) {
+	dst.SetupSeen = true
+	if src.ClientSecMode != nil {
+		dst.ClientSecMode = src.ClientSecMode
+	}
+	if src.Binding {
+		dst.Binding = true
+	}
+	if src.PreviousSession != 0 {
+		dst.PreviousSession = src.PreviousSession
+	}
+	if len(src.MechsOffered) > 0 {
+		dst.MechsOffered = src.MechsOffered
+	}
+	if src.Auth != "" {
+		dst.Auth = src.Auth
+	}
+	if src.UserSeen {
+		dst.UserSeen = true
+		dst.User, dst.Domain, dst.Workstation = src.User, src.Domain, src.Workstation
+		dst.NTLMAnonymous = src.NTLMAnonymous
+		dst.NTLMVersion = src.NTLMVersion
+		dst.NTLMFlags = src.NTLMFlags
+	}
+	if src.KerberosRealm != "" || src.KerberosSName != "" {
+		dst.KerberosRealm, dst.KerberosSName, dst.KerberosEtype = src.KerberosRealm, src.KerberosSName, src.KerberosEtype
+	}
+}
+
+// applyToken records what an authentication token says about the session.
+func applyToken(s *Session, tok dissect.SecurityToken) {
+	if len(tok.MechTypes) > 0 && tok.Kind == dissect.TokenSPNEGOInit {
+		s.MechsOffered = make([]string, 0, len(tok.MechTypes))
+		for _, oid := range tok.MechTypes {
+			s.MechsOffered = append(s.MechsOffered, dissect.MechName(oid))
+		}
+	}
+	if tok.SupportedMech != "" {
+		switch dissect.MechName(tok.SupportedMech) {
+		case "kerberos":
+			s.Auth = AuthKerberos
+		case "ntlmssp":
+			s.Auth = AuthNTLMSSP
+		}
+	}
+	if n := tok.NTLM; n != nil {
+		s.Auth = AuthNTLMSSP
+		switch n.Type {
+		case dissect.NTLMAuthenticateType:
+			s.UserSeen = true
+			s.User, s.Domain, s.Workstation = n.User, n.Domain, n.Workstation
+			s.NTLMAnonymous = n.Anonymous
+			s.NTLMVersion = n.Version
+			s.NTLMFlags = n.Flags
+		case dissect.NTLMChallengeType:
+			if n.DNSComputer != "" {
+				s.ServerName = n.DNSComputer
+			} else if n.NetBIOSComputer != "" {
+				s.ServerName = n.NetBIOSComputer
+			}
+		}
+	}
+	if k := tok.Kerberos; k != nil {
+		s.Auth = AuthKerberos
+		if k.MsgType == 14 {
+			s.KerberosRealm = k.Realm
+			s.KerberosSName = k.SPN()
+			s.KerberosEtype = k.TicketEtype
+		}
+	}
+}
+
+// Close ends the connection and hands its result to the tracker's emit.
+func (c *Conn) Close(m Meta, reason string) {
+	if c.closed {
+		return
+	}
+	c.closed = true
+	if m.Frame != 0 {
+		c.res.Last = m
+	}
+	c.res.Close = reason
+	if !c.isSMB {
+		c.t.Ignored++
+		return
+	}
+	c.res.UID = connUID(c.res.Client, c.res.Server, c.res.First)
+	for _, s := range c.order {
+		c.finish(s)
+		c.res.Sessions = append(c.res.Sessions, s)
+	}
+	c.t.Reported++
+	c.t.emit(&c.res)
+}

@@ -1,0 +1,330 @@
+package session
+
+import (
+	"github.com/smbscope/smbscope/dissect"
+)
+
+// oplockBreakMessageID marks unsolicited break notifications (MS-SMB2 2.2.23).
+const oplockBreakMessageID = 0xFFFFFFFFFFFFFFFF
+
+func (c *Conn) smb2PDU(physical Direction, pdu []byte, holed bool, m Meta) {
+	r := dissect.NewCompoundReader(pdu)
+	for member := 0; ; member++ {
+		msg, ok, err := r.Next()
+		if err != nil {
+			if !holed {
+				c.anomaly("compound_malformed")
+			}
+			return
+		}
+		if !ok {
+			return
+		}
+		h, err := dissect.ParseSMB2Header(msg)
+		if err != nil {
+			c.anomaly("smb2_header_truncated")
+			return
+		}
+		c.res.Messages++
+		c.confirmRoles(physical, h.IsResponse())
+		dir := c.logical(physical)
+		c.mi = c.tracing()
+		if mi := c.mi; mi != nil {
+			mi.Meta, mi.Dir, mi.Command, mi.Response, mi.Signed = m, dir, h.Command, h.IsResponse(), h.Signed()
+			mi.SessionID, mi.MessageID, mi.Status = h.SessionID, h.MessageID, h.Status
+		}
+		c.smb2Message(dir, &h, msg, m)
+		c.traced(c.mi)
+	}
+}
+
+func (c *Conn) smb2Message(dir Direction, h *dissect.SMB2Header, msg []byte, m Meta) {
+	if h.IsResponse() != (dir == FromServer) {
+		c.anomaly("smb2_direction_mismatch")
+	}
+	switch h.Command {
+	case dissect.SMB2Negotiate:
+		c.smb2Negotiate(h, msg, m)
+		return
+	case dissect.SMB2SessionSetup:
+		c.smb2SessionSetup(h, msg, m)
+		return
+	}
+	if h.IsResponse() && h.Status == dissect.StatusInvalidSignature {
+		c.res.InvalidSignatures = append(c.res.InvalidSignatures, c.ref(FromServer, h, m))
+	}
+	if h.SessionID == 0 {
+		return // no session, no key: nothing to sign with
+	}
+	if h.Command == dissect.SMB2OplockBreak && h.MessageID == oplockBreakMessageID {
+		return // break notification, sent unsigned by design (MS-SMB2 3.3.4.6)
+	}
+	s := c.session(h.SessionID, false, m)
+	if s == nil {
+		return
+	}
+	if h.IsResponse() && h.Async() && h.Status == dissect.StatusPending {
+		s.Exempt++ // interim response (MS-SMB2 3.3.4.2), never signed
+		return
+	}
+	if h.Command == dissect.SMB2Cancel || (h.IsResponse() && h.Status == dissect.StatusUserSessionDeleted) {
+		s.Exempt++
+		return
+	}
+	protection := false
+	switch h.Command {
+	case dissect.SMB2TreeConnect:
+		protection = true
+		if h.IsResponse() && h.Status == dissect.StatusSuccess {
+			if tc, err := dissect.ParseTreeConnectResponse(msg); err == nil && tc.ShareFlags&dissect.SMB2ShareFlagEncryptData != 0 {
+				s.TreeEncrypt = true
+			}
+		}
+	case dissect.SMB2Ioctl:
+		if io, err := dissect.ParseIoctl(msg); err == nil && io.CtlCode == dissect.FsctlValidateNegotiateInfo {
+			protection = true
+		}
+	}
+	c.count(s, h.Signed(), protection, c.ref(dir, h, m))
+}
+
+// count records one message of a session after setup.
+func (c *Conn) count(s *Session, signed, protection bool, ref MessageRef) {
+	if signed {
+		s.Signed++
+		if protection {
+			s.SignedProtection++
+		}
+		return
+	}
+	s.Unsigned++
+	if len(s.UnsignedSamples) < maxSamples {
+		s.UnsignedSamples = append(s.UnsignedSamples, ref)
+	}
+}
+
+func (c *Conn) ref(dir Direction, h *dissect.SMB2Header, m Meta) MessageRef {
+	r := MessageRef{Meta: m, Dir: dir, Command: dissect.SMB2CommandName(h.Command)}
+	if h.IsResponse() {
+		r.Status = dissect.StatusName(h.Status)
+	}
+	return r
+}
+
+func signingOf(mode uint16) Signing {
+	switch {
+	case mode&dissect.SMB2SigningRequired != 0:
+		return SigningRequired
+	case mode&dissect.SMB2SigningEnabled != 0:
+		return SigningEnabled
+	default:
+		return SigningDisabled
+	}
+}
+
+func (c *Conn) smb2Negotiate(h *dissect.SMB2Header, msg []byte, m Meta) {
+	if !h.IsResponse() {
+		req, err := dissect.ParseNegotiateRequest(msg)
+		if err != nil {
+			c.anomaly("negotiate_request_malformed")
+			return
+		}
+		mode := req.SecurityMode
+		c.res.ClientSecurityMode = &mode
+		if c.mi != nil {
+			c.mi.SecurityMode = &mode
+		}
+		c.res.ClientSigning = signingOf(mode)
+		c.res.DialectsOffered = c.res.DialectsOffered[:0]
+		for _, d := range req.Dialects {
+			c.res.DialectsOffered = append(c.res.DialectsOffered, dissect.DialectName(d))
+		}
+		c.res.SigningAlgorithms = names(req.Contexts.SigningAlgorithms, dissect.SigningAlgorithmName)
+		c.res.Ciphers = names(req.Contexts.Ciphers, dissect.CipherName)
+		if req.Contexts.NetName != "" {
+			c.res.ServerName = req.Contexts.NetName
+		}
+		return
+	}
+	if h.Status != dissect.StatusSuccess {
+		return
+	}
+	resp, err := dissect.ParseNegotiateResponse(msg)
+	if err != nil {
+		c.anomaly("negotiate_response_malformed")
+		return
+	}
+	mode := resp.SecurityMode
+	c.res.ServerSecurityMode = &mode
+	if c.mi != nil {
+		c.mi.SecurityMode = &mode
+		c.mi.Dialect = dissect.DialectName(resp.DialectRevision)
+	}
+	c.res.ServerSigning = signingOf(mode)
+	c.res.ServerCapabilities = resp.Capabilities
+	c.res.NegotiateSeen = true
+	c.res.NegotiateFrame = m.Frame
+	if resp.DialectRevision == dissect.DialectWildcard {
+		// Answer to an SMB1 multi-protocol NEGOTIATE: a second, SMB2
+		// NEGOTIATE follows (MS-SMB2 3.3.5.3.1).
+		c.res.Dialect = ""
+		return
+	}
+	c.dialect = resp.DialectRevision
+	c.res.Dialect = dissect.DialectName(resp.DialectRevision)
+	c.res.SMB1Negotiated = false
+	if algs := resp.Contexts.SigningAlgorithms; len(algs) > 0 {
+		c.res.SigningAlgorithm = dissect.SigningAlgorithmName(algs[0])
+	}
+	if ciphers := resp.Contexts.Ciphers; len(ciphers) > 0 {
+		c.res.Cipher = dissect.CipherName(ciphers[0])
+	}
+}
+
+func names(ids []uint16, name func(uint16) string) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = name(id)
+	}
+	return out
+}
+
+func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
+	if !h.IsResponse() {
+		req, err := dissect.ParseSessionSetupRequest(msg)
+		if err != nil {
+			c.anomaly("session_setup_request_malformed")
+			return
+		}
+		var s *Session
+		var st *setupState
+		if h.SessionID == 0 {
+			s = &Session{First: m, Last: m}
+			st = &setupState{s: s}
+			c.notePending(h.MessageID, st)
+		} else {
+			if s = c.session(h.SessionID, false, m); s == nil {
+				return
+			}
+			st = c.setupOf(s)
+			if st.succeeded && !st.inProgress {
+				s.Reauthenticated++
+			}
+		}
+		st.inProgress = true
+		s.SetupSeen = true
+		mode := req.SecurityMode
+		s.ClientSecMode = &mode
+		if c.mi != nil {
+			m16 := uint16(mode)
+			c.mi.SecurityMode = &m16
+		}
+		if c.res.ClientSecurityMode == nil && c.res.ClientSigning == SigningUnknown {
+			c.res.ClientSigning = signingOf(uint16(mode))
+		}
+		if req.Flags&dissect.SMB2SessionFlagBinding != 0 {
+			s.Binding = true
+		}
+		s.PreviousSession = req.PreviousSessionID
+		if len(req.SecurityBuffer) > 0 {
+			st.extendedToken = true
+			if tok, err := dissect.ParseSecurityToken(req.SecurityBuffer); err == nil {
+				applyToken(s, tok)
+			} else {
+				c.anomaly("security_token_malformed")
+			}
+		}
+		return
+	}
+	s := c.session(h.SessionID, false, m)
+	if s == nil {
+		return
+	}
+	st := c.adoptPending(h.MessageID, s)
+	s.SetupSeen = true
+	st.responseSeen = true
+	switch h.Status {
+	case dissect.StatusMoreProcessingRequired:
+		st.inProgress = true
+		resp, err := dissect.ParseSessionSetupResponse(msg)
+		if err != nil {
+			return
+		}
+		if c.mi != nil {
+			flags := resp.SessionFlags
+			c.mi.SessionFlags = &flags
+		}
+		if len(resp.SecurityBuffer) > 0 {
+			if tok, err := dissect.ParseSecurityToken(resp.SecurityBuffer); err == nil {
+				applyToken(s, tok)
+			}
+		}
+		return
+	case dissect.StatusSuccess:
+		st.inProgress = false
+		st.succeeded = true
+		s.SetupDone = true
+		s.SetupStatus = h.Status
+		s.SetupFrame = m.Frame
+		resp, err := dissect.ParseSessionSetupResponse(msg)
+		if err != nil {
+			c.anomaly("session_setup_response_malformed")
+			return
+		}
+		flags := resp.SessionFlags
+		s.SessionFlags = &flags
+		if c.mi != nil {
+			c.mi.SessionFlags = &flags
+		}
+		if flags&dissect.SMB2SessionFlagEncryptData != 0 {
+			s.SessionEncrypt = true
+		}
+		if len(resp.SecurityBuffer) > 0 {
+			if tok, err := dissect.ParseSecurityToken(resp.SecurityBuffer); err == nil {
+				applyToken(s, tok)
+			}
+		}
+		classify(s)
+		// SMB 3.1.1 signs the final response of every user session
+		// (MS-SMB2 3.3.5.5.3); an unsigned one was stripped or forged.
+		if c.dialect == dissect.Dialect311 && !h.Signed() && !s.Guest && !s.Anonymous {
+			c.count(s, false, false, c.ref(FromServer, h, m))
+		}
+	default:
+		st.inProgress = false
+		s.SetupDone = true
+		s.SetupStatus = h.Status
+		s.SetupFrame = m.Frame
+		if h.Status == dissect.StatusInvalidSignature {
+			c.res.InvalidSignatures = append(c.res.InvalidSignatures, c.ref(FromServer, h, m))
+		}
+	}
+}
+
+// classify sets Guest and Anonymous from every signal seen: session flags,
+// the SMB1 Action bit and the NTLMSSP AUTHENTICATE (Samba sets no flag for
+// anonymous logons).
+func classify(s *Session) {
+	if s.SessionFlags != nil {
+		if *s.SessionFlags&dissect.SMB2SessionFlagIsNull != 0 {
+			s.Anonymous = true
+		}
+		if *s.SessionFlags&dissect.SMB2SessionFlagIsGuest != 0 {
+			s.Guest = true
+		}
+	}
+	if s.SMB1Action != nil && *s.SMB1Action&dissect.SMB1ActionGuest != 0 {
+		s.Guest = true
+	}
+	if s.NTLMAnonymous {
+		s.Anonymous = true
+	}
+	if s.Anonymous {
+		// A null session is reported as anonymous; servers that also
+		// raise the guest bit for it say nothing more.
+		s.Guest = false
+	}
+}

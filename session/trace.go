@@ -1,0 +1,36 @@
+package session
+
+// MessageInfo describes one parsed SMB message, for tracing and for tests
+// that compare the dissection with other tools.
+type MessageInfo struct {
+	Meta
+	Dir       Direction
+	SMB1      bool
+	Transform bool // SMB3 transform header: only SessionID is known
+	Command   uint16
+	Response  bool
+	Signed    bool
+	SessionID uint64 // SMB2 SessionId, transform SessionId, or SMB1 UID
+	MessageID uint64 // SMB2 MessageId or SMB1 MID
+	Status    uint32
+	// Filled for the messages that carry them.
+	SecurityMode *uint16 // NEGOTIATE (SMB1: SecurityMode byte), SESSION_SETUP request
+	Dialect      string  // NEGOTIATE response
+	SessionFlags *uint16 // SESSION_SETUP response (SMB1: Action)
+}
+
+// tracing returns the MessageInfo to fill for the current message, or nil
+// when no trace function is set.
+func (c *Conn) tracing() *MessageInfo {
+	if c.t.Trace == nil {
+		return nil
+	}
+	c.info = MessageInfo{}
+	return &c.info
+}
+
+func (c *Conn) traced(mi *MessageInfo) {
+	if mi != nil {
+		c.t.Trace(mi)
+	}
+}

@@ -1,0 +1,110 @@
+// Package session owns connection and SMB session state: NBSS framing and
+// resynchronisation, SMB1 and SMB2/3 state machines, request/response
+// matching, and the inference of how signing behaved (DESIGN §4). It sees
+// plain byte streams, never packets, and produces immutable Connection
+// results.
+package session
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"net/netip"
+)
+
+// Options bounds the state kept per connection. Zero values take defaults.
+type Options struct {
+	// MaxKeptBytes is the prefix of each SMB PDU kept for parsing; larger
+	// PDUs (bulk READ/WRITE) are framed past without copying.
+	MaxKeptBytes int
+	// MaxSessions is the number of SMB sessions tracked per connection.
+	MaxSessions int
+	// MaxPending is the number of requests awaiting a response per connection.
+	MaxPending int
+}
+
+const (
+	defaultMaxKeptBytes = 256 << 10
+	defaultMaxSessions  = 1024
+	defaultMaxPending   = 4096
+	// maxSamples is how many unsigned messages a session keeps as evidence.
+	maxSamples = 8
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxKeptBytes <= 0 {
+		o.MaxKeptBytes = defaultMaxKeptBytes
+	}
+	if o.MaxSessions <= 0 {
+		o.MaxSessions = defaultMaxSessions
+	}
+	if o.MaxPending <= 0 {
+		o.MaxPending = defaultMaxPending
+	}
+	return o
+}
+
+// Tracker turns the byte streams of one input into Connection results.
+type Tracker struct {
+	input string
+	opt   Options
+	emit  func(*Connection)
+	// Ignored counts connections that carried no SMB.
+	Ignored uint64
+	// Reported counts connections handed to emit.
+	Reported uint64
+	// Trace, when set, receives every parsed SMB message. The pointer is
+	// valid only during the call.
+	Trace func(*MessageInfo)
+}
+
+// NewTracker returns a Tracker for the input named input; emit receives each
+// connection's result once the connection has ended.
+func NewTracker(input string, opt Options, emit func(*Connection)) *Tracker {
+	return &Tracker{input: input, opt: opt.withDefaults(), emit: emit}
+}
+
+// Open starts tracking a TCP connection.
+func (t *Tracker) Open(client, server netip.AddrPort, start Meta, sawSYN bool) *Conn {
+	c := &Conn{t: t, sessions: make(map[uint64]*Session)}
+	c.res.Input = t.input
+	c.res.Client, c.res.Server = client, server
+	c.res.First, c.res.Last = start, start
+	c.res.SawSYN = sawSYN
+	c.knownPort = isSMBPort(server.Port()) || isSMBPort(client.Port())
+	c.res.NetBIOS = server.Port() == 139
+	// With the handshake seen, each direction starts at a PDU boundary;
+	// otherwise the first PDU start must be searched for.
+	c.fr[0].synced, c.fr[1].synced = sawSYN, sawSYN
+	return c
+}
+
+func isSMBPort(p uint16) bool { return p == 445 || p == 139 }
+
+// connUID derives a Zeek-style uid from what identifies the connection, so
+// the same capture always yields the same uids.
+func connUID(client, server netip.AddrPort, first Meta) string {
+	h := sha256.New()
+	b, _ := client.MarshalBinary()
+	h.Write(b)
+	b, _ = server.MarshalBinary()
+	h.Write(b)
+	var ts [8]byte
+	binary.BigEndian.PutUint64(ts[:], uint64(first.Time.UnixNano()))
+	h.Write(ts[:])
+	sum := h.Sum(nil)
+	const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	out := make([]byte, 18)
+	out[0] = 'C'
+	v := binary.BigEndian.Uint64(sum) ^ binary.BigEndian.Uint64(sum[8:])
+	w := binary.BigEndian.Uint64(sum[16:])
+	for i := 1; i < len(out); i++ {
+		if i <= 10 {
+			out[i] = alphabet[v%62]
+			v /= 62
+		} else {
+			out[i] = alphabet[w%62]
+			w /= 62
+		}
+	}
+	return string(out)
+}
