@@ -160,13 +160,19 @@ type NTLMMessage struct {
 	// NTLMFlagUnicode is set (or the message has no flags field), as OEM
 	// otherwise. NEGOTIATE strings are always OEM.
 	Domain, User, Workstation string
-	// MIC is the 16-byte field at offset 72. HasMIC is set when the fixed
-	// header really extends over it (every non-empty payload field starts at
-	// or after offset 88) and either the NTLMv2 client blob announces it
-	// (MsvAvFlags bit 0x2, MS-NLMP 3.1.5.1.2) or, with no such announcement,
-	// the field is not all zero (an anonymous AUTHENTICATE has no NTLMv2 blob
-	// to announce a MIC, yet Samba and Windows send one). A client that
-	// leaves the field zero without announcing it has no MIC.
+	// MIC is the 16-byte message integrity code at offset 72, nil when the
+	// message has none; HasMIC reports the same. The AUTHENTICATE header
+	// does not say whether it carries a MIC, so two things are checked:
+	//  1. The fixed header must really extend over offsets 72-88: every
+	//     non-empty payload field starts at or after offset 88. Otherwise
+	//     those bytes are payload (impacket and pre-Vista clients use a 64-
+	//     or 72-byte header).
+	//  2. Either the NTLMv2 client blob announces a MIC (MsvAvFlags bit 0x2,
+	//     MS-NLMP 2.2.2.1 and 3.1.5.1.2), or, with no announcement, the field
+	//     is not all zero. The second case covers anonymous AUTHENTICATE
+	//     messages: they have no NTLMv2 blob to announce anything, yet Samba
+	//     and Windows fill the field. A field left zero and unannounced is
+	//     reserved space, not a MIC.
 	MIC    []byte
 	HasMIC bool
 	// MICAnnounced reports MsvAvFlags bit 0x2 in the NTLMv2 client blob.

@@ -95,7 +95,7 @@ func (h *SMB2Header) Async() bool { return h.Flags&SMB2FlagAsync != 0 }
 func (h *SMB2Header) Related() bool { return h.Flags&SMB2FlagRelated != 0 }
 
 // Priority returns the 3.1.1 I/O priority (bits of SMB2_FLAGS_PRIORITY_MASK).
-func (h *SMB2Header) Priority() uint8 { return uint8(h.Flags & SMB2FlagPriorityMask >> 4) }
+func (h *SMB2Header) Priority() uint8 { return uint8((h.Flags & SMB2FlagPriorityMask) >> 4) }
 
 // ParseSMB2Header reads the 64-byte header at the start of msg. It checks
 // the protocol id (0xFE 'SMB', else ErrProtocol) and StructureSize 64 (else

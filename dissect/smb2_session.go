@@ -300,13 +300,13 @@ func ParseErrorResponse(msg []byte) (ErrorResponse, error) {
 	r.ErrorContextCount = body[2]
 	r.ByteCount, _ = u32(body, 4)
 	rest := msg[SMB2HeaderLen+8:]
+	if uint64(r.ByteCount) > uint64(len(rest)) {
+		r.ErrorData = rest[:len(rest):len(rest)]
+		return r, ErrTruncated
+	}
 	n := int(r.ByteCount)
 	if n == 0 {
 		n = min(1, len(rest))
-	}
-	if n > len(rest) {
-		r.ErrorData = rest[:len(rest):len(rest)]
-		return r, ErrTruncated
 	}
 	r.ErrorData = rest[:n:n]
 	return r, nil

@@ -87,8 +87,14 @@ func (c *Conn) smb1Negotiate(h *dissect.SMB1Header, msg []byte, m Meta) {
 	if !h.IsResponse() {
 		req, err := dissect.ParseSMB1NegotiateRequest(msg)
 		if err != nil {
-			c.anomaly("negotiate_request_malformed")
-			return
+			// Keep the dialect strings a snap length left whole.
+			dialects, _ := dissect.SMB1NegotiateDialectsHead(msg)
+			if len(dialects) == 0 {
+				c.anomaly("negotiate_request_malformed")
+				return
+			}
+			c.anomaly("negotiate_request_truncated")
+			req = dissect.SMB1NegotiateRequest{Dialects: dialects}
 		}
 		c.smb1Dialects = req.Dialects
 		c.res.DialectsOffered = append(c.res.DialectsOffered[:0], req.Dialects...)
@@ -101,8 +107,14 @@ func (c *Conn) smb1Negotiate(h *dissect.SMB1Header, msg []byte, m Meta) {
 	}
 	resp, err := dissect.ParseSMB1NegotiateResponse(msg)
 	if err != nil {
-		c.anomaly("negotiate_response_malformed")
-		return
+		head, herr := dissect.ParseSMB1NegotiateResponseHead(msg)
+		if herr != nil {
+			c.anomaly("negotiate_response_malformed")
+			return
+		}
+		c.anomaly("negotiate_response_truncated")
+		resp = dissect.SMB1NegotiateResponse{WordCount: head.WordCount, DialectIndex: head.DialectIndex,
+			HasSecurityMode: head.HasSecurityMode, SecurityMode: head.SecurityMode}
 	}
 	c.res.NegotiateSeen = true
 	c.res.NegotiateFrame = m.Frame

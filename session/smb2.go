@@ -14,8 +14,15 @@ func (c *Conn) smb2PDU(physical Direction, pdu []byte, holed bool, m Meta) {
 		if err != nil {
 			if !holed {
 				c.anomaly("compound_malformed")
+				return
 			}
-			return
+			if member > 0 {
+				return
+			}
+			// A snap length cut the first member before its NextCommand
+			// offset: its header is still whole.
+			msg, ok = pdu, true
+			r = dissect.CompoundReader{}
 		}
 		if !ok {
 			return
@@ -126,8 +133,15 @@ func (c *Conn) smb2Negotiate(h *dissect.SMB2Header, msg []byte, m Meta) {
 	if !h.IsResponse() {
 		req, err := dissect.ParseNegotiateRequest(msg)
 		if err != nil {
-			c.anomaly("negotiate_request_malformed")
-			return
+			// A snap length may have cut the message: its head still
+			// tells the client's SecurityMode.
+			head, herr := dissect.ParseNegotiateRequestHead(msg)
+			if herr != nil {
+				c.anomaly("negotiate_request_malformed")
+				return
+			}
+			c.anomaly("negotiate_request_truncated")
+			req = dissect.NegotiateRequest{SecurityMode: head.SecurityMode}
 		}
 		mode := req.SecurityMode
 		c.res.ClientSecurityMode = &mode
@@ -151,8 +165,13 @@ func (c *Conn) smb2Negotiate(h *dissect.SMB2Header, msg []byte, m Meta) {
 	}
 	resp, err := dissect.ParseNegotiateResponse(msg)
 	if err != nil {
-		c.anomaly("negotiate_response_malformed")
-		return
+		head, herr := dissect.ParseNegotiateResponseHead(msg)
+		if herr != nil {
+			c.anomaly("negotiate_response_malformed")
+			return
+		}
+		c.anomaly("negotiate_response_truncated")
+		resp = dissect.NegotiateResponse{SecurityMode: head.SecurityMode, DialectRevision: head.DialectRevision}
 	}
 	mode := resp.SecurityMode
 	c.res.ServerSecurityMode = &mode
@@ -196,8 +215,13 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 	if !h.IsResponse() {
 		req, err := dissect.ParseSessionSetupRequest(msg)
 		if err != nil {
-			c.anomaly("session_setup_request_malformed")
-			return
+			flags, mode, herr := dissect.ParseSessionSetupRequestHead(msg)
+			if herr != nil {
+				c.anomaly("session_setup_request_malformed")
+				return
+			}
+			c.anomaly("session_setup_request_truncated")
+			req = dissect.SessionSetupRequest{Flags: flags, SecurityMode: mode}
 		}
 		var s *Session
 		var st *setupState
@@ -251,7 +275,11 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 		st.inProgress = true
 		resp, err := dissect.ParseSessionSetupResponse(msg)
 		if err != nil {
-			return
+			flags, herr := dissect.ParseSessionSetupResponseHead(msg)
+			if herr != nil {
+				return
+			}
+			resp = dissect.SessionSetupResponse{SessionFlags: flags}
 		}
 		if c.mi != nil {
 			flags := resp.SessionFlags
@@ -271,8 +299,13 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 		s.SetupFrame = m.Frame
 		resp, err := dissect.ParseSessionSetupResponse(msg)
 		if err != nil {
-			c.anomaly("session_setup_response_malformed")
-			return
+			flags, herr := dissect.ParseSessionSetupResponseHead(msg)
+			if herr != nil {
+				c.anomaly("session_setup_response_malformed")
+				return
+			}
+			c.anomaly("session_setup_response_truncated")
+			resp = dissect.SessionSetupResponse{SessionFlags: flags}
 		}
 		flags := resp.SessionFlags
 		s.SessionFlags = &flags
