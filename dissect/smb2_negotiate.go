@@ -183,11 +183,15 @@ const negotiateContextHeaderLen = 8
 // (offsets count from the SMB2 header). The first context is read where off
 // says; each later one at the next 8-byte aligned offset (MS-SMB2 2.2.3.1).
 // On error the contexts parsed so far are returned with it.
-func parseNegotiateContexts(msg []byte, off, count int) (NegotiateContexts, error) {
+func parseNegotiateContexts(msg []byte, offset uint32, count int) (NegotiateContexts, error) {
 	var c NegotiateContexts
-	if off < SMB2HeaderLen {
+	if offset < SMB2HeaderLen {
 		return c, ErrMalformed
 	}
+	if uint64(offset) > uint64(len(msg)) {
+		return c, ErrTruncated
+	}
+	off := int(offset)
 	for i := 0; i < count; i++ {
 		if i > 0 {
 			off = (off + 7) &^ 7
@@ -359,7 +363,7 @@ func ParseNegotiateRequest(msg []byte) (NegotiateRequest, error) {
 	if r.NegotiateContextOffset == 0 || r.NegotiateContextCount == 0 {
 		return r, nil
 	}
-	r.Contexts, err = parseNegotiateContexts(msg, int(r.NegotiateContextOffset), int(r.NegotiateContextCount))
+	r.Contexts, err = parseNegotiateContexts(msg, r.NegotiateContextOffset, int(r.NegotiateContextCount))
 	return r, err
 }
 
@@ -410,31 +414,33 @@ func ParseNegotiateResponse(msg []byte) (NegotiateResponse, error) {
 		r.NegotiateContextCount, _ = u16(body, 6)
 		r.NegotiateContextOffset, _ = u32(body, 60)
 	}
-	r.SecurityBuffer, err = smb2Buffer(msg, int(secOff), int(secLen))
+	r.SecurityBuffer, err = smb2Buffer(msg, uint32(secOff), uint32(secLen))
 	if err != nil {
 		return r, err
 	}
 	if r.NegotiateContextOffset == 0 || r.NegotiateContextCount == 0 {
 		return r, nil
 	}
-	r.Contexts, err = parseNegotiateContexts(msg, int(r.NegotiateContextOffset), int(r.NegotiateContextCount))
+	r.Contexts, err = parseNegotiateContexts(msg, r.NegotiateContextOffset, int(r.NegotiateContextCount))
 	return r, err
 }
 
 // smb2Buffer returns the variable-length buffer at offset off (counted from
 // the SMB2 header) of length n. A zero length is a nil buffer whatever the
 // offset. An offset inside the header is ErrMalformed; a buffer running past
-// the message is ErrTruncated.
-func smb2Buffer(msg []byte, off, n int) ([]byte, error) {
+// the message is ErrTruncated. The bounds are checked in 64 bits before
+// anything is converted to int, so 32-bit platforms classify huge values
+// the same way.
+func smb2Buffer(msg []byte, off, n uint32) ([]byte, error) {
 	if n == 0 {
 		return nil, nil
 	}
 	if off < SMB2HeaderLen {
 		return nil, ErrMalformed
 	}
-	b, ok := span(msg, off, n)
-	if !ok {
+	if uint64(off)+uint64(n) > uint64(len(msg)) {
 		return nil, ErrTruncated
 	}
+	b, _ := span(msg, int(off), int(n))
 	return b, nil
 }

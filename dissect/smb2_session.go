@@ -51,7 +51,7 @@ func ParseSessionSetupRequest(msg []byte) (SessionSetupRequest, error) {
 	secOff, _ := u16(body, 12)
 	secLen, _ := u16(body, 14)
 	r.PreviousSessionID, _ = u64(body, 16)
-	r.SecurityBuffer, err = smb2Buffer(msg, int(secOff), int(secLen))
+	r.SecurityBuffer, err = smb2Buffer(msg, uint32(secOff), uint32(secLen))
 	return r, err
 }
 
@@ -82,7 +82,7 @@ func ParseSessionSetupResponse(msg []byte) (SessionSetupResponse, error) {
 	r.SessionFlags, _ = u16(body, 2)
 	secOff, _ := u16(body, 4)
 	secLen, _ := u16(body, 6)
-	r.SecurityBuffer, err = smb2Buffer(msg, int(secOff), int(secLen))
+	r.SecurityBuffer, err = smb2Buffer(msg, uint32(secOff), uint32(secLen))
 	return r, err
 }
 
@@ -112,7 +112,7 @@ func ParseTreeConnectRequest(msg []byte) (TreeConnectRequest, error) {
 	r.Flags, _ = u16(body, 2)
 	pathOff, _ := u16(body, 4)
 	pathLen, _ := u16(body, 6)
-	path, err := smb2Buffer(msg, int(pathOff), int(pathLen))
+	path, err := smb2Buffer(msg, uint32(pathOff), uint32(pathLen))
 	if err != nil {
 		return r, err
 	}
@@ -221,10 +221,10 @@ func ParseIoctl(msg []byte) (IoctlMessage, error) {
 	oo, _ := u32(body, outOff)
 	oc, _ := u32(body, outCnt)
 	var err error
-	if m.Input, err = smb2Buffer(msg, int(io), int(ic)); err != nil {
+	if m.Input, err = smb2Buffer(msg, io, ic); err != nil {
 		return m, err
 	}
-	m.Output, err = smb2Buffer(msg, int(oo), int(oc))
+	m.Output, err = smb2Buffer(msg, oo, oc)
 	return m, err
 }
 

@@ -232,9 +232,33 @@ func TestErrorResponseShapes(t *testing.T) {
 	if e, err := ParseErrorResponse(m); err != nil || e.ErrorContextCount != 1 || !bytes.Equal(e.ErrorData, []byte{1, 2, 3}) {
 		t.Errorf("%+v %v", e, err)
 	}
-	binary.LittleEndian.PutUint32(m[SMB2HeaderLen+4:], 4)
-	if _, err := ParseErrorResponse(m); !errors.Is(err, ErrTruncated) {
-		t.Errorf("ByteCount past end: %v", err)
+	// 32-bit counts must not wrap when converted to int (GOARCH=386).
+	for _, bc := range []uint32{4, 0x7fffffff, 0x80000000, 0xffffffff} {
+		binary.LittleEndian.PutUint32(m[SMB2HeaderLen+4:], bc)
+		if _, err := ParseErrorResponse(m); !errors.Is(err, ErrTruncated) {
+			t.Errorf("ByteCount %#x past end: %v", bc, err)
+		}
+	}
+}
+
+func TestIoctlHugeOffsets(t *testing.T) {
+	m := bytes.Clone(smbtMsg(t, "s11-vni-req"))
+	for _, c := range []struct {
+		off, n uint32
+		err    error
+	}{
+		{0xfffffff0, 0x10, ErrTruncated},
+		{0x78, 0xffffffff, ErrTruncated},
+		{0x80000000, 0x80000000, ErrTruncated},
+		{0x20, 0x10, ErrMalformed},
+		{0x78, 0x80000000, ErrTruncated},
+	} {
+		binary.LittleEndian.PutUint32(m[SMB2HeaderLen+24:], c.off)
+		binary.LittleEndian.PutUint32(m[SMB2HeaderLen+28:], c.n)
+		io, err := ParseIoctl(m)
+		if !errors.Is(err, c.err) || io.CtlCode != FsctlValidateNegotiateInfo {
+			t.Errorf("input %#x+%#x: %v", c.off, c.n, err)
+		}
 	}
 }
 

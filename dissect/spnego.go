@@ -101,8 +101,9 @@ type SecurityToken struct {
 	// "kerberos", "negoex", or "" when there is none or it is not recognised.
 	// For raw tokens it names the token itself.
 	InnerMech string
-	// InnerToken is the SPNEGO mechToken / responseToken, or for raw tokens
-	// the whole buffer.
+	// InnerToken is the SPNEGO mechToken / responseToken; for raw tokens the
+	// whole buffer, or the part after the GSS-API header for an NTLMSSP
+	// message wrapped in one.
 	InnerToken []byte
 	NTLM       *NTLMMessage   // the NTLMSSP message, if any
 	Kerberos   *KerberosToken // the Kerberos message, if any

@@ -27,6 +27,9 @@ type Conn struct {
 	dialect      uint16 // SMB2 dialect chosen, 0 when unknown
 	smb1Dialects []string
 	smb1Active   bool // SMB1 negotiate response seen
+	// smb1ClientRequires: an SMB1 request carried
+	// SMB_FLAGS2_SMB_SECURITY_SIGNATURE_REQUIRED (MS-SMB 2.2.3.1).
+	smb1ClientRequires bool
 
 	info MessageInfo // scratch for Trace
 	mi   *MessageInfo
@@ -324,6 +327,9 @@ func (c *Conn) Close(m Meta, reason string) {
 		return
 	}
 	c.res.UID = connUID(c.res.Client, c.res.Server, c.res.First)
+	if c.res.SMB1Negotiated && c.smb1ClientRequires && c.res.ClientSigning == SigningUnknown {
+		c.res.ClientSigning = SigningRequired
+	}
 	for _, s := range c.order {
 		c.finish(s)
 		c.res.Sessions = append(c.res.Sessions, s)

@@ -45,10 +45,14 @@ func (c *Conn) finish(s *Session) {
 		add("session setup not captured (capture starts mid-stream)")
 	}
 	if s.Guest {
-		add("guest session: guest sessions cannot sign")
+		add("guest session: no user key, so the session is not signed")
 	}
 	if s.Anonymous {
-		add("anonymous (null) session: null sessions cannot sign")
+		if s.Signed > s.SignedProtection {
+			add("anonymous (null) session, yet signed: its key comes from an anonymous logon and proves no identity")
+		} else {
+			add("anonymous (null) session: no user key, so the session is not signed")
+		}
 	}
 	if s.SessionEncrypt {
 		add("server requires encryption for the session (SESSION_FLAG_ENCRYPT_DATA)")

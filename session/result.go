@@ -115,11 +115,19 @@ type Connection struct {
 
 // SigningRequired reports whether either side required signing, nil when
 // neither side's mode was seen.
+//
+// SMB2/3 signs when either side requires it. SMB1 signs when the server
+// requires it, or when the client requires it and the server has signing
+// enabled: a server with signing disabled cannot sign (MS-CIFS 3.2.4.2.4).
 func (c *Connection) SigningRequired() *bool {
 	if c.ClientSigning == SigningUnknown && c.ServerSigning == SigningUnknown {
 		return nil
 	}
 	v := c.ClientSigning == SigningRequired || c.ServerSigning == SigningRequired
+	if c.SMB1Negotiated {
+		v = c.ServerSigning == SigningRequired ||
+			(c.ClientSigning == SigningRequired && c.ServerSigning == SigningEnabled)
+	}
 	return &v
 }
 

@@ -46,7 +46,9 @@ func (c *Conn) smb1Message(physical Direction, msg []byte, holed bool, m Meta) {
 		defer c.traced(mi)
 	}
 	if !h.IsResponse() && dir == FromClient && h.Flags2&dissect.SMB1Flags2SecuritySignatureRequired != 0 {
-		c.res.ClientSigning = SigningRequired
+		// Meaningful only if SMB1 is negotiated: a multi-protocol
+		// NEGOTIATE answered by SMB2 says nothing of SMB2 signing.
+		c.smb1ClientRequires = true
 	}
 	switch h.Command {
 	case dissect.SMB1Negotiate:

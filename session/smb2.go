@@ -95,8 +95,14 @@ func (c *Conn) smb2Message(dir Direction, h *dissect.SMB2Header, msg []byte, m M
 	c.count(s, h.Signed(), protection, c.ref(dir, h, m))
 }
 
-// count records one message of a session after setup.
+// count records one message of a session after setup. Messages sent while
+// the session's first setup is still under way (a client abandoning it with
+// LOGOFF, say) have no key to sign with and are set apart.
 func (c *Conn) count(s *Session, signed, protection bool, ref MessageRef) {
+	if st := c.setup[s.ID]; st != nil && st.inProgress && !st.succeeded {
+		s.Exempt++
+		return
+	}
 	if signed {
 		s.Signed++
 		if protection {
@@ -246,7 +252,9 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 			m16 := uint16(mode)
 			c.mi.SecurityMode = &m16
 		}
-		if c.res.ClientSecurityMode == nil && c.res.ClientSigning == SigningUnknown {
+		if c.res.ClientSecurityMode == nil {
+			// No SMB2 NEGOTIATE request (an SMB1 multi-protocol one was
+			// answered, or it was not captured): this is the client's word.
 			c.res.ClientSigning = signingOf(uint16(mode))
 		}
 		if req.Flags&dissect.SMB2SessionFlagBinding != 0 {
