@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // pcaps is the shared corpus of real captures.
@@ -19,6 +21,7 @@ type event struct {
 	dir   Direction
 	n     int // data length or gap size
 	frame uint64
+	time  time.Time
 }
 
 // recStream records everything a connection delivered.
@@ -40,7 +43,7 @@ func (s *recStream) Data(d Direction, b []byte, m Meta) bool {
 		s.err += "empty Data; "
 	}
 	s.data[d] = append(s.data[d], b...)
-	s.events = append(s.events, event{'D', d, len(b), m.Frame})
+	s.events = append(s.events, event{'D', d, len(b), m.Frame, m.Time})
 	return true
 }
 
@@ -51,13 +54,13 @@ func (s *recStream) Gap(d Direction, n int, m Meta) {
 	if n == 0 || n < -1 {
 		s.err += fmt.Sprintf("Gap(%d); ", n)
 	}
-	s.events = append(s.events, event{'G', d, n, m.Frame})
+	s.events = append(s.events, event{'G', d, n, m.Frame, m.Time})
 }
 
 func (s *recStream) Close(m Meta, r CloseReason) {
 	s.closes++
 	s.reason, s.close = r, m
-	s.events = append(s.events, event{kind: 'C', frame: m.Frame})
+	s.events = append(s.events, event{kind: 'C', frame: m.Frame, time: m.Time})
 }
 
 // recorder is a Handler that keeps every connection.
@@ -126,3 +129,25 @@ func readFile(t testing.TB, path string, opt Options) (*recorder, Stats) {
 }
 
 func pcapPath(name string) string { return filepath.Join(pcaps, name) }
+
+// readBytes analyses an in-memory capture.
+func readBytes(t testing.TB, b []byte, opt Options) (*recorder, Stats, error) {
+	t.Helper()
+	rec := &recorder{}
+	st, err := Read(context.Background(), bytes.NewReader(b), "test", rec, opt)
+	return rec, st, err
+}
+
+// mustRead analyses an in-memory capture that must read without error and
+// honour the Stream contract.
+func mustRead(t testing.TB, b []byte, opt Options) (*recorder, Stats) {
+	t.Helper()
+	rec, st, err := readBytes(t, b, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tt, ok := t.(*testing.T); ok {
+		rec.check(tt)
+	}
+	return rec, st
+}

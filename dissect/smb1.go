@@ -299,7 +299,7 @@ func smb1String(data []byte, off, base int, unicode, pad bool) (string, int) {
 		for end < len(data) && data[end] != 0 {
 			end++
 		}
-		s := oemString(data[off:end])
+		s := smb1OEMString(data[off:end])
 		if end < len(data) {
 			end++
 		}
@@ -318,10 +318,10 @@ func smb1String(data []byte, off, base int, unicode, pad bool) (string, int) {
 	return utf16LE(data[off:end]), end + 2
 }
 
-// oemString decodes an OEM string. The code page is not on the wire; ASCII
+// smb1OEMString decodes an OEM string. The code page is not on the wire; ASCII
 // passes through and other bytes are read as Latin-1 so the result is
 // always valid UTF-8.
-func oemString(b []byte) string {
+func smb1OEMString(b []byte) string {
 	ascii := true
 	for _, c := range b {
 		if c >= 0x80 {
@@ -376,8 +376,9 @@ type SMB1NegotiateRequest struct {
 
 // ParseSMB1NegotiateRequest parses an SMB_COM_NEGOTIATE request: each
 // dialect is a 0x02 buffer format byte and a NUL-terminated OEM string.
-// A buffer format other than 0x02 is ErrMalformed; a message cut short
-// returns the dialects read so far with ErrTruncated.
+// A buffer format other than 0x02 or a string running past ByteCount is
+// ErrMalformed; a message cut short is ErrTruncated. Either way the
+// dialects read before the failure are returned.
 func ParseSMB1NegotiateRequest(msg []byte) (SMB1NegotiateRequest, error) {
 	var r SMB1NegotiateRequest
 	s, err := splitSMB1(msg)
@@ -387,10 +388,25 @@ func ParseSMB1NegotiateRequest(msg []byte) (SMB1NegotiateRequest, error) {
 	if s.hdr.Command != SMB1Negotiate || s.hdr.IsResponse() {
 		return r, ErrMalformed
 	}
-	d := s.data
+	var whole bool
+	r.Dialects, whole, err = smb1Dialects(s.data)
+	switch {
+	case err != nil:
+	case s.short:
+		err = ErrTruncated
+	case !whole:
+		// ByteCount ends the block inside a dialect string.
+		err = ErrMalformed
+	}
+	return r, err
+}
+
+// smb1Dialects reads the dialect strings of a NEGOTIATE request data block
+// (MS-CIFS 2.2.4.52.1). whole is false when the last one is unterminated.
+func smb1Dialects(d []byte) (dialects []string, whole bool, err error) {
 	for off := 0; off < len(d); {
 		if d[off] != 0x02 {
-			return r, ErrMalformed
+			return dialects, false, ErrMalformed
 		}
 		off++
 		end := off
@@ -398,15 +414,12 @@ func ParseSMB1NegotiateRequest(msg []byte) (SMB1NegotiateRequest, error) {
 			end++
 		}
 		if end == len(d) {
-			return r, ErrTruncated
+			return dialects, false, nil
 		}
-		r.Dialects = append(r.Dialects, oemString(d[off:end]))
+		dialects = append(dialects, smb1OEMString(d[off:end]))
 		off = end + 1
 	}
-	if s.short {
-		return r, ErrTruncated
-	}
-	return r, nil
+	return dialects, true, nil
 }
 
 // SMB1NegotiateResponse is SMB_COM_NEGOTIATE Response in its three shapes:
@@ -456,43 +469,69 @@ func ParseSMB1NegotiateResponse(msg []byte) (SMB1NegotiateResponse, error) {
 	if s.hdr.Command != SMB1Negotiate || !s.hdr.IsResponse() {
 		return r, ErrMalformed
 	}
-	r.WordCount = s.wc
-	w := s.words
-	switch s.wc {
-	case 0:
-		r.DialectIndex = 0xFFFF
-		return r, nil
-	case 1:
-		r.DialectIndex, _ = u16(w, 0)
-		return r, nil
-	case 13:
-		return r, parseSMB1NegotiateLANMAN(&r, s)
-	case 17:
-		return r, parseSMB1NegotiateNTLM012(&r, s)
+	if err := r.words(s.wc, s.words); err != nil {
+		return r, err
 	}
-	return r, ErrMalformed
+	switch s.wc {
+	case 13:
+		return r, r.lanmanData(s)
+	case 17:
+		return r, r.ntlm012Data(s)
+	}
+	return r, nil
 }
 
-// parseSMB1NegotiateLANMAN decodes the WordCount 13 response.
-func parseSMB1NegotiateLANMAN(r *SMB1NegotiateResponse, s smb1Blocks) error {
-	w := s.words
-	r.DialectIndex, _ = u16(w, 0)
-	r.SecurityMode16, _ = u16(w, 2)
-	mbs, _ := u16(w, 4)
-	r.MaxBufferSize = uint32(mbs)
-	r.MaxMpxCount, _ = u16(w, 6)
-	r.MaxNumberVcs, _ = u16(w, 8)
-	// w[10:12] RawMode.
-	r.SessionKey, _ = u32(w, 12)
-	// w[16:20] ServerTime, ServerDate (SMB_TIME, SMB_DATE).
-	tz, _ := u16(w, 20)
-	r.TimeZone = int16(tz)
-	keyLen, _ := u16(w, 22)
+// words decodes the parameter words of the three response shapes. w may
+// be cut short; fields past its end stay zero.
+func (r *SMB1NegotiateResponse) words(wc uint8, w []byte) error {
+	r.WordCount = wc
+	switch wc {
+	case 0:
+		r.DialectIndex = 0xFFFF
+	case 1:
+		r.DialectIndex, _ = u16(w, 0)
+	case 13: // LAN Manager 2.1
+		r.DialectIndex, _ = u16(w, 0)
+		r.SecurityMode16, _ = u16(w, 2)
+		mbs, _ := u16(w, 4)
+		r.MaxBufferSize = uint32(mbs)
+		r.MaxMpxCount, _ = u16(w, 6)
+		r.MaxNumberVcs, _ = u16(w, 8)
+		// w[10:12] RawMode.
+		r.SessionKey, _ = u32(w, 12)
+		// w[16:20] ServerTime, ServerDate (SMB_TIME, SMB_DATE).
+		tz, _ := u16(w, 20)
+		r.TimeZone = int16(tz)
+	case 17: // NT LM 0.12
+		r.DialectIndex, _ = u16(w, 0)
+		if len(w) > 2 {
+			r.HasSecurityMode = true
+			r.SecurityMode = w[2]
+		}
+		r.MaxMpxCount, _ = u16(w, 3)
+		r.MaxNumberVcs, _ = u16(w, 5)
+		r.MaxBufferSize, _ = u32(w, 7)
+		r.MaxRawSize, _ = u32(w, 11)
+		r.SessionKey, _ = u32(w, 15)
+		r.Capabilities, _ = u32(w, 19)
+		r.SystemTime, _ = u64(w, 23)
+		tz, _ := u16(w, 31)
+		r.TimeZone = int16(tz)
+		r.ExtendedSecurity = r.Capabilities&SMB1CapExtendedSecurity != 0
+	default:
+		return ErrMalformed
+	}
+	return nil
+}
+
+// lanmanData decodes the data block of the WordCount 13 response.
+func (r *SMB1NegotiateResponse) lanmanData(s smb1Blocks) error {
+	keyLen, _ := u16(s.words, 22)
 	ch, ok := span(s.data, 0, int(keyLen))
 	if !ok {
 		return ErrTruncated
 	}
-	r.Challenge = smb1NilIfEmpty(ch)
+	r.Challenge = wireNilIfEmpty(ch)
 	// DomainName (LAN Manager 2.1) is OEM: Unicode is an NT LM 0.12
 	// capability, and servers have been seen setting SMB_FLAGS2_UNICODE in
 	// this response while sending OEM bytes.
@@ -503,25 +542,11 @@ func parseSMB1NegotiateLANMAN(r *SMB1NegotiateResponse, s smb1Blocks) error {
 	return nil
 }
 
-// parseSMB1NegotiateNTLM012 decodes the WordCount 17 response.
-func parseSMB1NegotiateNTLM012(r *SMB1NegotiateResponse, s smb1Blocks) error {
-	w := s.words
-	r.DialectIndex, _ = u16(w, 0)
-	r.HasSecurityMode = true
-	r.SecurityMode = w[2]
-	r.MaxMpxCount, _ = u16(w, 3)
-	r.MaxNumberVcs, _ = u16(w, 5)
-	r.MaxBufferSize, _ = u32(w, 7)
-	r.MaxRawSize, _ = u32(w, 11)
-	r.SessionKey, _ = u32(w, 15)
-	r.Capabilities, _ = u32(w, 19)
-	r.SystemTime, _ = u64(w, 23)
-	tz, _ := u16(w, 31)
-	r.TimeZone = int16(tz)
-	chLen := int(w[33])
-	if r.Capabilities&SMB1CapExtendedSecurity != 0 {
+// ntlm012Data decodes the data block of the WordCount 17 response.
+func (r *SMB1NegotiateResponse) ntlm012Data(s smb1Blocks) error {
+	chLen := int(s.words[33])
+	if r.ExtendedSecurity {
 		// MS-SMB 2.2.4.5.2.1: ServerGUID, then the GSS token.
-		r.ExtendedSecurity = true
 		if len(s.data) < 16 {
 			return ErrTruncated
 		}
@@ -542,7 +567,7 @@ func parseSMB1NegotiateNTLM012(r *SMB1NegotiateResponse, s smb1Blocks) error {
 	if !ok {
 		return ErrTruncated
 	}
-	r.Challenge = smb1NilIfEmpty(ch)
+	r.Challenge = wireNilIfEmpty(ch)
 	uni := s.hdr.Unicode() || r.Capabilities&SMB1CapUnicode != 0
 	var off int
 	r.DomainName, off = smb1String(s.data, chLen, s.dataOff, uni, false)
@@ -615,7 +640,7 @@ func ParseSMB1SessionSetupRequest(msg []byte) (SMB1SessionSetupRequest, error) {
 		if !ok {
 			return r, ErrTruncated
 		}
-		r.SecurityBlob = smb1NilIfEmpty(blob)
+		r.SecurityBlob = wireNilIfEmpty(blob)
 		off = int(blobLen)
 	case 13:
 		oemLen, _ := u16(w, 14)
@@ -655,18 +680,9 @@ func (r *SMB1SessionSetupRequest) passwords(d []byte) error {
 	if r.UnicodePassword, ok = span(d, r.OEMPasswordLen, r.UnicodePasswordLen); !ok {
 		return ErrTruncated
 	}
-	r.OEMPassword = smb1NilIfEmpty(r.OEMPassword)
-	r.UnicodePassword = smb1NilIfEmpty(r.UnicodePassword)
+	r.OEMPassword = wireNilIfEmpty(r.OEMPassword)
+	r.UnicodePassword = wireNilIfEmpty(r.UnicodePassword)
 	return nil
-}
-
-// smb1NilIfEmpty returns nil for an empty slice so that absent fields read
-// the same whatever offset they were sliced at.
-func smb1NilIfEmpty(b []byte) []byte {
-	if len(b) == 0 {
-		return nil
-	}
-	return b
 }
 
 // SMB1SessionSetupResponse is SMB_COM_SESSION_SETUP_ANDX Response: extended
@@ -723,7 +739,7 @@ func ParseSMB1SessionSetupResponse(msg []byte) (SMB1SessionSetupResponse, error)
 		if !ok {
 			return r, ErrTruncated
 		}
-		r.SecurityBlob = smb1NilIfEmpty(blob)
+		r.SecurityBlob = wireNilIfEmpty(blob)
 		off = int(blobLen)
 	}
 	uni := s.hdr.Unicode()

@@ -428,3 +428,13 @@ func BenchmarkParseSMB1Header(b *testing.B) {
 		}
 	}
 }
+
+func TestSMB1NegotiateRequestUnterminated(t *testing.T) {
+	m := bytes.Clone(smbtMsg(t, "s01-negotiate-req"))
+	m = m[:len(m)-1] // drop the final NUL and shrink ByteCount to match
+	binary.LittleEndian.PutUint16(m[SMB1HeaderLen+1:], uint16(len(m)-SMB1HeaderLen-3))
+	r, err := ParseSMB1NegotiateRequest(m)
+	if !errors.Is(err, ErrMalformed) || !slices.Equal(r.Dialects, []string{"NT LANMAN 1.0"}) {
+		t.Errorf("%q %v", r.Dialects, err)
+	}
+}

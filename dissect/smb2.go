@@ -133,6 +133,56 @@ func ParseSMB2Header(msg []byte) (SMB2Header, error) {
 	return h, nil
 }
 
+// checkSMB2Body parses the header of msg, checks the StructureSize that
+// follows it against want (ErrMalformed: another message shape) and returns
+// the fixed part of the body, fixed bytes long.
+func checkSMB2Body(msg []byte, fixed int, want uint16) ([]byte, error) {
+	if _, err := ParseSMB2Header(msg); err != nil {
+		return nil, err
+	}
+	ss, ok := u16(msg, SMB2HeaderLen)
+	if !ok {
+		return nil, ErrTruncated
+	}
+	if ss != want {
+		return nil, ErrMalformed
+	}
+	body, ok := span(msg, SMB2HeaderLen, fixed)
+	if !ok {
+		return nil, ErrTruncated
+	}
+	return body, nil
+}
+
+// smb2Buffer returns the variable-length buffer at offset off (counted from
+// the SMB2 header) of length n. A zero length is a nil buffer whatever the
+// offset. An offset inside the header is ErrMalformed; a buffer running past
+// the message is ErrTruncated. The bounds are checked in 64 bits before
+// anything is converted to int, so 32-bit platforms classify huge values
+// the same way.
+func smb2Buffer(msg []byte, off, n uint32) ([]byte, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	if off < SMB2HeaderLen {
+		return nil, ErrMalformed
+	}
+	if uint64(off)+uint64(n) > uint64(len(msg)) {
+		return nil, ErrTruncated
+	}
+	b, _ := span(msg, int(off), int(n))
+	return b, nil
+}
+
+// wireNilIfEmpty returns nil for an empty slice so that absent fields read
+// the same whatever offset they were sliced at.
+func wireNilIfEmpty(b []byte) []byte {
+	if len(b) == 0 {
+		return nil
+	}
+	return b
+}
+
 // SMB2 commands, MS-SMB2 2.2.1.2.
 const (
 	SMB2Negotiate                  uint16 = 0x0000
@@ -212,11 +262,13 @@ func NewCompoundReader(pdu []byte) CompoundReader {
 }
 
 // Next returns the next member: pdu[off:off+NextCommand], or pdu[off:] for
-// the last one. ok is false at the end. A member that does not start with
-// an SMB2 header is ErrProtocol (or ErrTruncated); a NextCommand below 64,
-// not a multiple of 8, or pointing past the end of the PDU is ErrMalformed,
-// as is a chain longer than MaxCompoundMembers. After an error every call
-// returns the same error; members returned before it stay valid.
+// the last one (NextCommand 0). ok is false at the end. A member that does
+// not start with a complete SMB2 header is ErrProtocol or ErrTruncated, so
+// an empty PDU is ErrTruncated; a NextCommand below 64, not a multiple of
+// 8, or pointing past the end of the PDU is ErrMalformed, as is a chain
+// longer than MaxCompoundMembers. A NextCommand that reaches exactly the
+// end of the PDU ends the chain. After an error every call returns the
+// same error; members returned before it stay valid.
 func (r *CompoundReader) Next() (msg []byte, ok bool, err error) {
 	if r.err != nil {
 		return nil, false, r.err

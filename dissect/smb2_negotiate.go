@@ -179,9 +179,9 @@ type NegotiateContexts struct {
 // negotiateContextHeaderLen is ContextType, DataLength and Reserved.
 const negotiateContextHeaderLen = 8
 
-// parseNegotiateContexts reads count contexts starting at offset off of msg
-// (offsets count from the SMB2 header). The first context is read where off
-// says; each later one at the next 8-byte aligned offset (MS-SMB2 2.2.3.1).
+// parseNegotiateContexts reads count contexts starting at offset of msg
+// (offsets count from the SMB2 header). The first context is read where
+// offset says; each later one at the next 8-byte aligned offset (MS-SMB2 2.2.3.1).
 // On error the contexts parsed so far are returned with it.
 func parseNegotiateContexts(msg []byte, offset uint32, count int) (NegotiateContexts, error) {
 	var c NegotiateContexts
@@ -231,26 +231,26 @@ func (c *NegotiateContexts) add(typ uint16, data []byte) error {
 		if !ok {
 			return ErrMalformed
 		}
-		c.PreauthHashAlgorithms = appendU16s(c.PreauthHashAlgorithms, algs)
-		c.PreauthSalt = salt
+		c.PreauthHashAlgorithms = wireAppendU16s(c.PreauthHashAlgorithms, algs)
+		c.PreauthSalt = wireNilIfEmpty(salt)
 	case SMB2EncryptionCapabilities: // 2.2.3.1.2
-		ids, err := countedU16s(data, 0, 2)
+		ids, err := wireCountedU16s(data, 0, 2)
 		if err != nil {
 			return err
 		}
-		c.Ciphers = appendU16s(c.Ciphers, ids)
+		c.Ciphers = wireAppendU16s(c.Ciphers, ids)
 	case SMB2CompressionCapabilities: // 2.2.3.1.3
 		flags, ok := u32(data, 4)
 		if !ok {
 			return ErrMalformed
 		}
-		ids, err := countedU16s(data, 0, 8)
+		ids, err := wireCountedU16s(data, 0, 8)
 		if err != nil {
 			return err
 		}
 		c.HasCompression = true
 		c.CompressionFlags = flags
-		c.CompressionAlgorithms = appendU16s(c.CompressionAlgorithms, ids)
+		c.CompressionAlgorithms = wireAppendU16s(c.CompressionAlgorithms, ids)
 	case SMB2NetnameNegotiateContextID: // 2.2.3.1.4
 		c.NetName = utf16LE(data)
 	case SMB2TransportCapabilities: // 2.2.3.1.5
@@ -261,17 +261,17 @@ func (c *NegotiateContexts) add(typ uint16, data []byte) error {
 		c.HasTransport = true
 		c.TransportFlags = flags
 	case SMB2RDMATransformCapabilities: // 2.2.3.1.6
-		ids, err := countedU16s(data, 0, 8)
+		ids, err := wireCountedU16s(data, 0, 8)
 		if err != nil {
 			return err
 		}
-		c.RDMATransforms = appendU16s(c.RDMATransforms, ids)
+		c.RDMATransforms = wireAppendU16s(c.RDMATransforms, ids)
 	case SMB2SigningCapabilities: // 2.2.3.1.7
-		ids, err := countedU16s(data, 0, 2)
+		ids, err := wireCountedU16s(data, 0, 2)
 		if err != nil {
 			return err
 		}
-		c.SigningAlgorithms = appendU16s(c.SigningAlgorithms, ids)
+		c.SigningAlgorithms = wireAppendU16s(c.SigningAlgorithms, ids)
 	default:
 		c.Unknown = append(c.Unknown, typ)
 	}
@@ -280,9 +280,9 @@ func (c *NegotiateContexts) add(typ uint16, data []byte) error {
 	return nil
 }
 
-// countedU16s returns the array of 16-bit ids whose count is the uint16 at
+// wireCountedU16s returns the array of 16-bit ids whose count is the uint16 at
 // countOff and whose elements start at arrOff, all inside data.
-func countedU16s(data []byte, countOff, arrOff int) ([]byte, error) {
+func wireCountedU16s(data []byte, countOff, arrOff int) ([]byte, error) {
 	n, ok := u16(data, countOff)
 	if !ok {
 		return nil, ErrMalformed
@@ -294,9 +294,9 @@ func countedU16s(data []byte, countOff, arrOff int) ([]byte, error) {
 	return ids, nil
 }
 
-// appendU16s appends the little-endian 16-bit values of b to dst. It grows
+// wireAppendU16s appends the little-endian 16-bit values of b to dst. It grows
 // dst only by the values actually present in b.
-func appendU16s(dst []uint16, b []byte) []uint16 {
+func wireAppendU16s(dst []uint16, b []byte) []uint16 {
 	for i := 0; i+1 < len(b); i += 2 {
 		dst = append(dst, uint16(b[i])|uint16(b[i+1])<<8)
 	}
@@ -350,10 +350,10 @@ func ParseNegotiateRequest(msg []byte) (NegotiateRequest, error) {
 	dialects, ok := span(msg, SMB2HeaderLen+negotiateRequestSize, 2*int(count))
 	if !ok {
 		// A fixed part that ends early still tells the dialects it holds.
-		r.Dialects = appendU16s(nil, msg[SMB2HeaderLen+negotiateRequestSize:])
+		r.Dialects = wireAppendU16s(nil, msg[SMB2HeaderLen+negotiateRequestSize:])
 		return r, ErrTruncated
 	}
-	r.Dialects = appendU16s(nil, dialects)
+	r.Dialects = wireAppendU16s(nil, dialects)
 	if !r.Offers(Dialect311) {
 		r.ClientStartTime, _ = u64(body, 28)
 		return r, nil
@@ -423,24 +423,4 @@ func ParseNegotiateResponse(msg []byte) (NegotiateResponse, error) {
 	}
 	r.Contexts, err = parseNegotiateContexts(msg, r.NegotiateContextOffset, int(r.NegotiateContextCount))
 	return r, err
-}
-
-// smb2Buffer returns the variable-length buffer at offset off (counted from
-// the SMB2 header) of length n. A zero length is a nil buffer whatever the
-// offset. An offset inside the header is ErrMalformed; a buffer running past
-// the message is ErrTruncated. The bounds are checked in 64 bits before
-// anything is converted to int, so 32-bit platforms classify huge values
-// the same way.
-func smb2Buffer(msg []byte, off, n uint32) ([]byte, error) {
-	if n == 0 {
-		return nil, nil
-	}
-	if off < SMB2HeaderLen {
-		return nil, ErrMalformed
-	}
-	if uint64(off)+uint64(n) > uint64(len(msg)) {
-		return nil, ErrTruncated
-	}
-	b, _ := span(msg, int(off), int(n))
-	return b, nil
 }

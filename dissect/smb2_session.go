@@ -1,26 +1,5 @@
 package dissect
 
-// checkSMB2Body parses the header of msg, checks the StructureSize that
-// follows it against want (ErrMalformed: another message shape) and returns
-// the fixed part of the body, fixed bytes long.
-func checkSMB2Body(msg []byte, fixed int, want uint16) ([]byte, error) {
-	if _, err := ParseSMB2Header(msg); err != nil {
-		return nil, err
-	}
-	ss, ok := u16(msg, SMB2HeaderLen)
-	if !ok {
-		return nil, ErrTruncated
-	}
-	if ss != want {
-		return nil, ErrMalformed
-	}
-	body, ok := span(msg, SMB2HeaderLen, fixed)
-	if !ok {
-		return nil, ErrTruncated
-	}
-	return body, nil
-}
-
 // SessionSetupRequest is SMB2 SESSION_SETUP Request, MS-SMB2 2.2.5.
 type SessionSetupRequest struct {
 	Flags             uint8 // SMB2_SESSION_FLAG_BINDING
@@ -252,7 +231,7 @@ func ParseValidateNegotiateInfoRequest(in []byte) (ValidateNegotiateInfoRequest,
 	if !ok {
 		return v, ErrTruncated
 	}
-	v.Dialects = appendU16s(nil, d)
+	v.Dialects = wireAppendU16s(nil, d)
 	return v, nil
 }
 

@@ -164,13 +164,13 @@ func (e *Engine) hostFindings(c *session.Connection) {
 		e.aggregate(ServerSigningNotRequired, c, server, c.NegotiateFrame, hex16(*c.ServerSecurityMode, 2))
 	}
 	if c.ClientSecurityMode != nil && c.ClientSigning != session.SigningRequired {
-		e.aggregate(ClientSigningNotRequired, c, client, c.First.Frame, hex16(*c.ClientSecurityMode, 2))
+		e.aggregate(ClientSigningNotRequired, c, client, c.NegotiateReqFrame, hex16(*c.ClientSecurityMode, 2))
 	}
 	if c.SMB1Negotiated {
 		e.aggregate(SMB1Negotiated, c, server, c.NegotiateFrame, "")
 	}
 	if c.SMB1Offered {
-		e.aggregate(SMB1Offered, c, client, c.First.Frame, "")
+		e.aggregate(SMB1Offered, c, client, c.NegotiateReqFrame, "")
 	}
 }
 

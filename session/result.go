@@ -87,8 +87,9 @@ type Connection struct {
 	NetBIOSRefused bool // negative session response
 
 	SMB1Seen, SMB2Seen bool
-	NegotiateSeen      bool // a NEGOTIATE response was seen
-	NegotiateFrame     uint64
+	NegotiateSeen      bool     // a NEGOTIATE response was seen
+	NegotiateFrame     uint64   // the NEGOTIATE response
+	NegotiateReqFrame  uint64   // the client's last NEGOTIATE request
 	Dialect            string   // "3.1.1", or the SMB1 dialect string; "" when unknown
 	DialectsOffered    []string // client's list
 	SMB1Offered        bool     // the client's NEGOTIATE offered an SMB1 dialect

@@ -99,6 +99,7 @@ func (c *Conn) smb1Negotiate(h *dissect.SMB1Header, msg []byte, m Meta) {
 			req = dissect.SMB1NegotiateRequest{Dialects: dialects}
 		}
 		c.smb1Dialects = req.Dialects
+		c.res.NegotiateReqFrame = m.Frame
 		c.res.DialectsOffered = append(c.res.DialectsOffered[:0], req.Dialects...)
 		for _, d := range req.Dialects {
 			if !strings.HasPrefix(d, "SMB 2.") {

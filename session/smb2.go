@@ -151,6 +151,7 @@ func (c *Conn) smb2Negotiate(h *dissect.SMB2Header, msg []byte, m Meta) {
 		}
 		mode := req.SecurityMode
 		c.res.ClientSecurityMode = &mode
+		c.res.NegotiateReqFrame = m.Frame
 		if c.mi != nil {
 			c.mi.SecurityMode = &mode
 		}
