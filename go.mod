@@ -1,6 +1,6 @@
 module github.com/smbscope/smbscope
 
-go 1.26.8
+go 1.24
 
 require (
 	github.com/google/gopacket v1.1.19

@@ -12,12 +12,12 @@ import (
 )
 
 const (
-	s01 = "samba/s01_smb1_srvmand_user.pcap"         // IPv4, handshake, FIN
-	s05 = "samba/s05_smb311_defaults_user.pcap"      // IPv4, SMB 3.1.1
-	s06 = "samba/s06_smb210_srvmand_ipv6_user.pcap"  // IPv6
-	s13 = "samba/s13_smb1_port139_user.pcap"         // NetBIOS port 139
-	s18 = "samba/s18_smb311_srvmand_snap150.pcap"    // snaplen 150
-	s20 = "samba/s20_midstream_from_s05.pcap"        // pcapng, no handshake
+	s01 = "samba/s01_smb1_srvmand_user.pcap"        // IPv4, handshake, FIN
+	s05 = "samba/s05_smb311_defaults_user.pcap"     // IPv4, SMB 3.1.1
+	s06 = "samba/s06_smb210_srvmand_ipv6_user.pcap" // IPv6
+	s13 = "samba/s13_smb1_port139_user.pcap"        // NetBIOS port 139
+	s18 = "samba/s18_smb311_srvmand_snap150.pcap"   // snaplen 150
+	s20 = "samba/s20_midstream_from_s05.pcap"       // pcapng, no handshake
 	seg = "public/suricata-verify/smb-eicar-file-segmentation-random__input.pcap"
 )
 

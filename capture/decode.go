@@ -188,7 +188,7 @@ func (l *linuxSLL2) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) err
 		return errShortSLL2
 	}
 	l.proto = layers.EthernetType(binary.BigEndian.Uint16(data))
-	l.payload = data[16:]
+	l.payload = data[20:]
 	return nil
 }
 
