@@ -29,7 +29,7 @@ Flags:
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("smbscope", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // usage errors are reported below, once
 	output := fs.StringP("output", "o", "-", "write records to `FILE` (- for standard output)")
 	seed := fs.Uint16("community-id-seed", 0, "Community ID `seed`")
 	quiet := fs.BoolP("quiet", "q", false, "no summary lines on standard error")
@@ -45,6 +45,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.Is(err, pflag.ErrHelp) {
 			return 0
 		}
+		fmt.Fprintf(stderr, "smbscope: %v (see smbscope --help)\n", err)
 		return 2
 	}
 	if *help {
@@ -60,6 +61,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	inputs := fs.Args()
 	if len(inputs) == 0 {
 		fmt.Fprintln(stderr, "smbscope: no input: give one or more capture files, or - for standard input")
+		fs.SetOutput(stderr)
 		fs.Usage()
 		return 2
 	}
@@ -117,7 +119,7 @@ func analyse(ctx context.Context, input string, stdin io.Reader, engine *finding
 	} else {
 		stats, err = capture.ReadFile(ctx, input, h, capture.Options{})
 	}
-	if !quiet {
+	if !quiet && (err == nil || stats.Packets > 0) {
 		fmt.Fprintf(stderr, "smbscope: %s: %d packets, %d SMB connections, %d sessions, %d findings in %.2fs\n",
 			input, stats.Packets, tracker.Reported, sessions, total(engine.Counts())-findingsBefore, time.Since(start).Seconds())
 	}
