@@ -3,6 +3,7 @@ package capture
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -40,9 +41,27 @@ func checkAttribution(t *testing.T, rec *recorder, frames []frame) {
 // Reordered, duplicated and overlapping segments give the same streams,
 // each byte delivered once, attributed to a packet that carried it.
 func TestReorderAndRetransmit(t *testing.T) {
-	for _, name := range []string{s05, seg} {
-		t.Run(name, func(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		wrap bool
+	}{{s05, false}, {seg, false}, {s05, true}} {
+		name := tc.name
+		t.Run(fmt.Sprintf("%s/wrap=%v", name, tc.wrap), func(t *testing.T) {
 			orig := loadFrames(t, name)
+			if tc.wrap {
+				// Move both initial sequence numbers a few KB below 2^32 so
+				// that the streams wrap around.
+				orig = mapFrames(orig, func(f frame) frame {
+					f.data = slices.Clone(f.data)
+					o := tcpOff(f.data)
+					delta := uint32(1<<32 - 3000 - tcpSeq(orig[0].data))
+					if !fromClient(f) {
+						delta = uint32(1<<32 - 5000 - tcpSeq(orig[1].data))
+					}
+					binary.BigEndian.PutUint32(f.data[o+4:], tcpSeq(f.data)+delta)
+					return f
+				})
+			}
 			rng := rand.New(rand.NewPCG(7, 9))
 			// Duplicate every fourth data packet a few packets later.
 			var frames []frame

@@ -151,6 +151,26 @@ var (
 			Samba:      "client min protocol = SMB2_02",
 		},
 	}
+	NTLMAuthentication = Kind{
+		Name:        "ntlm_authentication",
+		Severity:    Low,
+		Description: "a client authenticated to the server with NTLM instead of Kerberos: the session key, and so signing, is only as strong as NTLM",
+		Remediation: Remediation{
+			Summary:   "Use Kerberos: connect to shares by computer name, not by IP address or a DNS CNAME (both fall back to NTLM). Give servers alternate names with 'netdom computername SERVER /add:ALIAS' instead of CNAME records.",
+			Reference: "Microsoft: Overview of Server Message Block signing; Control SMB signing behavior",
+		},
+	}
+	NTLMv1Authentication = Kind{
+		Name:        "ntlmv1_authentication",
+		Severity:    High,
+		Description: "NTLMv1 (or LM) was used: its responses can be cracked or relayed and its session keys are weak",
+		Remediation: Remediation{
+			Summary:     "Refuse LM and NTLMv1 everywhere.",
+			GroupPolicy: `"Network security: LAN Manager authentication level" = "Send NTLMv2 response only. Refuse LM & NTLM" (` + policyPath + `)`,
+			Registry:    `HKLM\System\CurrentControlSet\Control\Lsa\LmCompatibilityLevel = 5 (REG_DWORD)`,
+			Samba:       "ntlm auth = ntlmv2-only (server); client ntlmv2 auth = yes (client)",
+		},
+	}
 	InvalidSignature = Kind{
 		Name:        "invalid_signature",
 		Severity:    High,
@@ -166,5 +186,6 @@ var (
 var Catalogue = []Kind{
 	ServerSigningNotRequired, ClientSigningNotRequired, UnsignedSession,
 	SigningRequiredButUnsigned, GuestFallback, GuestSession, AnonymousSession,
-	SMB1Negotiated, SMB1Offered, InvalidSignature,
+	SMB1Negotiated, SMB1Offered, InvalidSignature, NTLMAuthentication,
+	NTLMv1Authentication,
 }

@@ -122,6 +122,22 @@ func (e *Engine) sessionFindings(c *session.Connection, s *session.Session) {
 	case s.Outcome == session.OutcomeUnsigned || (s.Outcome == session.OutcomeMixed && !isRequired && s.Encrypted == 0):
 		emit(UnsignedSession, append(setup, sampleFrames(s)...), strings.Join(s.Reasons, "; "))
 	}
+	if s.Authenticated() && s.Auth == session.AuthNTLMSSP && s.UserSeen {
+		pair := c.Client.Addr().Unmap().String() + " -> " + c.Server.Addr().Unmap().String()
+		detail := "user " + qualifiedUser(s)
+		if s.NTLMVersion != "" {
+			detail += ", NTLM" + s.NTLMVersion
+		}
+		if s.KerberosOffered {
+			detail += "; the client offered Kerberos but NTLM was used: it probably connected by IP address or CNAME"
+		}
+		e.aggregate(NTLMAuthentication, c, pair, s.SetupFrame, "")
+		e.detail(NTLMAuthentication, pair, detail)
+		if s.NTLMVersion == "v1" || s.NTLMVersion == "v1-ess" {
+			e.aggregate(NTLMv1Authentication, c, pair, s.SetupFrame, "")
+			e.detail(NTLMv1Authentication, pair, detail)
+		}
+	}
 	if s.SetupDone && s.SetupStatus == 0 {
 		switch {
 		case s.Anonymous:
@@ -198,6 +214,13 @@ func (e *Engine) aggregate(k Kind, c *session.Connection, subject string, frame 
 		}
 	} else {
 		f.Evidence.Truncated = true
+	}
+}
+
+// detail sets the detail of an aggregated finding the first time.
+func (e *Engine) detail(k Kind, subject, detail string) {
+	if f := e.hosts[hostKey{k.Name, subject}]; f != nil && f.Evidence.Detail == "" {
+		f.Evidence.Detail = detail
 	}
 }
 

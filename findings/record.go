@@ -85,6 +85,8 @@ type SessionRecord struct {
 	NTLMVersion        string          `json:"ntlm_version,omitempty"`
 	KerberosRealm      string          `json:"krb_realm,omitempty"`
 	KerberosSName      string          `json:"krb_sname,omitempty"`
+	KerberosEtype      string          `json:"krb_etype,omitempty"`
+	NTLMFlags          []string        `json:"ntlm_flags,omitempty"`
 	MechsOffered       []string        `json:"mechs_offered,omitempty"`
 	SessionFlags       *string         `json:"session_flags,omitempty"`
 	SignedNegotiation  int             `json:"signed_negotiation_msgs"`
@@ -235,6 +237,8 @@ func NewSessionRecords(c *session.Connection, seed uint16) []SessionRecord {
 		}
 		r.NTLMVersion = s.NTLMVersion
 		r.KerberosRealm, r.KerberosSName = s.KerberosRealm, s.KerberosSName
+		r.KerberosEtype = s.KerberosEtypeName
+		r.NTLMFlags = s.NTLMFlagNames
 		r.MechsOffered = s.MechsOffered
 		if s.SessionFlags != nil {
 			r.SessionFlags = strPtr(hex16(*s.SessionFlags, 4))

@@ -1,6 +1,8 @@
 package session
 
 import (
+	"strings"
+
 	"github.com/smbscope/smbscope/dissect"
 )
 
@@ -30,6 +32,10 @@ type Conn struct {
 	// smb1ClientRequires: an SMB1 request carried
 	// SMB_FLAGS2_SMB_SECURITY_SIGNATURE_REQUIRED (MS-SMB 2.2.3.1).
 	smb1ClientRequires bool
+
+	// alwaysSignedIoctls holds the MessageIds of IOCTL requests that clients
+	// sign on every session, awaiting their response.
+	alwaysSignedIoctls map[uint64]struct{}
 
 	info MessageInfo // scratch for Trace
 	mi   *MessageInfo
@@ -269,12 +275,34 @@ func mergeAuth(dst, src *Session) {
 	}
 }
 
+// token parses a SESSION_SETUP security buffer and applies it to s.
+func (c *Conn) token(s *Session, buf []byte) {
+	tok, err := dissect.ParseSecurityToken(buf)
+	if err != nil {
+		c.anomaly("security_token_malformed")
+		return
+	}
+	applyToken(s, tok)
+	if mi := c.mi; mi != nil {
+		if n := tok.NTLM; n != nil && n.Type == dissect.NTLMAuthenticateType {
+			mi.NTLMAuth = &[3]string{n.User, n.Domain, n.Workstation}
+		}
+		if k := tok.Kerberos; k != nil {
+			mi.KerberosRealm, mi.KerberosSName = k.Realm, strings.Join(k.SName, ",")
+		}
+	}
+}
+
 // applyToken records what an authentication token says about the session.
 func applyToken(s *Session, tok dissect.SecurityToken) {
 	if len(tok.MechTypes) > 0 && tok.Kind == dissect.TokenSPNEGOInit {
 		s.MechsOffered = make([]string, 0, len(tok.MechTypes))
 		for _, oid := range tok.MechTypes {
-			s.MechsOffered = append(s.MechsOffered, dissect.MechName(oid))
+			name := dissect.MechName(oid)
+			if oid == dissect.OIDKerberos5Legacy {
+				name = "ms-kerberos" // Microsoft's historical Kerberos OID, offered beside the standard one
+			}
+			s.MechsOffered = append(s.MechsOffered, name)
 		}
 	}
 	if tok.SupportedMech != "" {

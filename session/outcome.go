@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/smbscope/smbscope/dissect"
 )
@@ -13,6 +14,11 @@ func (c *Conn) finish(s *Session) {
 		s.SetupStatusName = dissect.StatusName(s.SetupStatus)
 	}
 	classify(s)
+	if s.KerberosEtype != 0 {
+		s.KerberosEtypeName = dissect.KerberosEtypeName(s.KerberosEtype)
+	}
+	s.NTLMFlagNames = signingFlagNames(s.NTLMFlags)
+	s.KerberosOffered = s.Auth == AuthNTLMSSP && slices.Contains(s.MechsOffered, "kerberos")
 	switch {
 	case s.Anonymous:
 		s.Auth = AuthAnonymous
@@ -53,6 +59,9 @@ func (c *Conn) finish(s *Session) {
 		} else {
 			add("anonymous (null) session: no user key, so the session is not signed")
 		}
+	}
+	if s.KerberosOffered && s.UserSeen && !s.Anonymous {
+		add("the client offered Kerberos but authenticated with NTLM (connecting by IP address or CNAME does this)")
 	}
 	if s.SessionEncrypt {
 		add("server requires encryption for the session (SESSION_FLAG_ENCRYPT_DATA)")
@@ -111,6 +120,26 @@ func (c *Conn) finish(s *Session) {
 	if n := c.res.Anomalies["gap"]; n > 0 {
 		add("%d capture gaps on the connection: counts cover what was captured", n)
 	}
+}
+
+// signingFlagNames names the NTLMSSP flags that bear on signing (MS-NLMP 2.2.2.5).
+func signingFlagNames(flags uint32) []string {
+	var out []string
+	for _, f := range []struct {
+		bit  uint32
+		name string
+	}{
+		{dissect.NTLMFlagSign, "SIGN"},
+		{dissect.NTLMFlagSeal, "SEAL"},
+		{dissect.NTLMFlagKeyExch, "KEY_EXCH"},
+		{dissect.NTLMFlagAlwaysSign, "ALWAYS_SIGN"},
+		{dissect.NTLMFlagAnonymous, "ANONYMOUS"},
+	} {
+		if flags&f.bit != 0 {
+			out = append(out, f.name)
+		}
+	}
+	return out
 }
 
 // NoSessionOutcome says what a connection without any SMB session showed.

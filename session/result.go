@@ -137,33 +137,38 @@ type Session struct {
 	ID   uint64 // SMB2 SessionId, or the SMB1 UID
 	SMB1 bool
 
-	SetupSeen        bool // some SESSION_SETUP of this session was captured
-	SetupDone        bool // a final SESSION_SETUP response was captured
-	SetupStatus      uint32
-	SetupStatusName  string
-	SetupFrame       uint64 // frame of the final SESSION_SETUP response
-	First, Last      Meta
-	Reauthenticated  int
-	ClientSecMode    *uint8 // SMB2 SESSION_SETUP request SecurityMode
-	SessionFlags     *uint16
-	SMB1Action       *uint16
-	Binding          bool
-	TreeEncrypt      bool // a TREE_CONNECT response carried SHARE_FLAG_ENCRYPT_DATA
-	SessionEncrypt   bool // SESSION_SETUP response carried ENCRYPT_DATA
-	PreviousSession  uint64
-	MechsOffered     []string
-	Auth             string
-	NTLMVersion      string
-	User             string
-	Domain           string
-	Workstation      string
-	UserSeen         bool // an NTLM AUTHENTICATE or SMB1 account name was seen
-	NTLMAnonymous    bool
-	NTLMFlags        uint32
-	ServerName       string
-	KerberosRealm    string
-	KerberosSName    string
-	KerberosEtype    int
+	SetupSeen         bool // some SESSION_SETUP of this session was captured
+	SetupDone         bool // a final SESSION_SETUP response was captured
+	SetupStatus       uint32
+	SetupStatusName   string
+	SetupFrame        uint64 // frame of the final SESSION_SETUP response
+	First, Last       Meta
+	Reauthenticated   int
+	ClientSecMode     *uint8 // SMB2 SESSION_SETUP request SecurityMode
+	SessionFlags      *uint16
+	SMB1Action        *uint16
+	Binding           bool
+	TreeEncrypt       bool // a TREE_CONNECT response carried SHARE_FLAG_ENCRYPT_DATA
+	SessionEncrypt    bool // SESSION_SETUP response carried ENCRYPT_DATA
+	PreviousSession   uint64
+	MechsOffered      []string
+	Auth              string
+	NTLMVersion       string
+	User              string
+	Domain            string
+	Workstation       string
+	UserSeen          bool // an NTLM AUTHENTICATE or SMB1 account name was seen
+	NTLMAnonymous     bool
+	NTLMFlags         uint32   // AUTHENTICATE NegotiateFlags
+	NTLMFlagNames     []string // the signing-relevant ones: SIGN, SEAL, KEY_EXCH, ALWAYS_SIGN, ANONYMOUS
+	ServerName        string
+	KerberosRealm     string
+	KerberosSName     string
+	KerberosEtype     int
+	KerberosEtypeName string
+	// KerberosOffered: the client's SPNEGO list had Kerberos, yet NTLM was
+	// used (typically a connection by IP address or CNAME).
+	KerberosOffered  bool
 	Guest, Anonymous bool
 
 	Signed    int // signed messages after setup

@@ -179,11 +179,7 @@ func (c *Conn) smb1SessionSetup(h *dissect.SMB1Header, msg []byte, m Meta) {
 		s.SetupSeen = true
 		if len(req.SecurityBlob) > 0 || req.WordCount == 12 {
 			st.extendedToken = true
-			if tok, err := dissect.ParseSecurityToken(req.SecurityBlob); err == nil {
-				applyToken(s, tok)
-			} else {
-				c.anomaly("security_token_malformed")
-			}
+			c.token(s, req.SecurityBlob)
 			return
 		}
 		// Without extended security the account and passwords travel in
@@ -212,9 +208,7 @@ func (c *Conn) smb1SessionSetup(h *dissect.SMB1Header, msg []byte, m Meta) {
 	case status == dissect.StatusMoreProcessingRequired:
 		st.inProgress = true
 		if resp, err := dissect.ParseSMB1SessionSetupResponse(msg); err == nil && len(resp.SecurityBlob) > 0 {
-			if tok, err := dissect.ParseSecurityToken(resp.SecurityBlob); err == nil {
-				applyToken(s, tok)
-			}
+			c.token(s, resp.SecurityBlob)
 		}
 	case status == dissect.StatusSuccess:
 		st.inProgress = false
@@ -229,9 +223,7 @@ func (c *Conn) smb1SessionSetup(h *dissect.SMB1Header, msg []byte, m Meta) {
 				c.mi.SessionFlags = &action
 			}
 			if len(resp.SecurityBlob) > 0 {
-				if tok, err := dissect.ParseSecurityToken(resp.SecurityBlob); err == nil {
-					applyToken(s, tok)
-				}
+				c.token(s, resp.SecurityBlob)
 			}
 		} else {
 			c.anomaly("session_setup_response_malformed")

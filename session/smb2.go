@@ -88,11 +88,28 @@ func (c *Conn) smb2Message(dir Direction, h *dissect.SMB2Header, msg []byte, m M
 			}
 		}
 	case dissect.SMB2Ioctl:
-		if io, err := dissect.ParseIoctl(msg); err == nil && io.CtlCode == dissect.FsctlValidateNegotiateInfo {
+		// An error response has no CtlCode: match it to its request.
+		if h.IsResponse() {
+			_, protection = c.alwaysSignedIoctls[h.MessageID]
+			delete(c.alwaysSignedIoctls, h.MessageID)
+		} else if io, err := dissect.ParseIoctl(msg); err == nil && alwaysSigned(io.CtlCode) {
 			protection = true
+			if c.alwaysSignedIoctls == nil {
+				c.alwaysSignedIoctls = make(map[uint64]struct{})
+			}
+			if len(c.alwaysSignedIoctls) < c.t.opt.MaxPending {
+				c.alwaysSignedIoctls[h.MessageID] = struct{}{}
+			}
 		}
 	}
 	c.count(s, h.Signed(), protection, c.ref(dir, h, m))
+}
+
+// alwaysSigned reports FSCTLs that clients sign whatever the session's
+// policy: VALIDATE_NEGOTIATE_INFO (secure negotiate, MS-SMB2 3.2.5.5) and
+// QUERY_NETWORK_INTERFACE_INFO (multichannel, 3.3.5.15.11).
+func alwaysSigned(ctl uint32) bool {
+	return ctl == dissect.FsctlValidateNegotiateInfo || ctl == dissect.FsctlQueryNetworkInterface
 }
 
 // count records one message of a session after setup. Messages sent while
@@ -264,11 +281,7 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 		s.PreviousSession = req.PreviousSessionID
 		if len(req.SecurityBuffer) > 0 {
 			st.extendedToken = true
-			if tok, err := dissect.ParseSecurityToken(req.SecurityBuffer); err == nil {
-				applyToken(s, tok)
-			} else {
-				c.anomaly("security_token_malformed")
-			}
+			c.token(s, req.SecurityBuffer)
 		}
 		return
 	}
@@ -295,9 +308,7 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 			c.mi.SessionFlags = &flags
 		}
 		if len(resp.SecurityBuffer) > 0 {
-			if tok, err := dissect.ParseSecurityToken(resp.SecurityBuffer); err == nil {
-				applyToken(s, tok)
-			}
+			c.token(s, resp.SecurityBuffer)
 		}
 		return
 	case dissect.StatusSuccess:
@@ -325,9 +336,7 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 			s.SessionEncrypt = true
 		}
 		if len(resp.SecurityBuffer) > 0 {
-			if tok, err := dissect.ParseSecurityToken(resp.SecurityBuffer); err == nil {
-				applyToken(s, tok)
-			}
+			c.token(s, resp.SecurityBuffer)
 		}
 		classify(s)
 		// SMB 3.1.1 signs the final response of every user session

@@ -17,6 +17,12 @@ type MessageInfo struct {
 	SecurityMode *uint16 // NEGOTIATE (SMB1: SecurityMode byte), SESSION_SETUP request
 	Dialect      string  // NEGOTIATE response
 	SessionFlags *uint16 // SESSION_SETUP response (SMB1: Action)
+	// From SESSION_SETUP security buffers: an NTLMSSP AUTHENTICATE's user,
+	// domain and workstation; a Kerberos message's realm and service name
+	// components (comma-joined).
+	NTLMAuth      *[3]string
+	KerberosRealm string
+	KerberosSName string
 }
 
 // tracing returns the MessageInfo to fill for the current message, or nil

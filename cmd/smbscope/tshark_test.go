@@ -120,11 +120,84 @@ var tsharkDisagreements = map[string][]disagreement{
 	}},
 }
 
+// compareAuth checks the NTLMSSP AUTHENTICATE user, domain and host name
+// and the Kerberos realm and service name of every SESSION_SETUP against
+// tshark's (CAPTURE.tshark.auth.tsv, made by testdata/pcaps/tshark-auth.sh).
+func compareAuth(t *testing.T, path string, ours map[uint64][]session.MessageInfo, fail func(uint64, string, ...any)) int {
+	t.Helper()
+	rows := readTSV(t, path+".tshark.auth.tsv")
+	compared := 0
+	for frame, row := range rows {
+		var users, domains, hosts, realms, snames []string
+		for _, m := range ours[frame] {
+			if a := m.NTLMAuth; a != nil {
+				users, domains, hosts = append(users, a[0]), append(domains, a[1]), append(hosts, a[2])
+			}
+			if m.KerberosRealm != "" {
+				realms = append(realms, m.KerberosRealm)
+			}
+			if m.KerberosSName != "" {
+				snames = append(snames, strings.Split(m.KerberosSName, ",")...)
+			}
+		}
+		compared += len(users) + len(realms)
+		// tshark writes an empty NTLMSSP string as NULL.
+		tsharkStrings := func(name string) []string {
+			out := slices.Clone(row[name])
+			for i, v := range out {
+				if v == "NULL" {
+					out[i] = ""
+				}
+			}
+			return out
+		}
+		for _, c := range []struct {
+			name string
+			got  []string
+		}{
+			{"ntlmssp.auth.username", users},
+			{"ntlmssp.auth.domain", domains},
+			{"ntlmssp.auth.hostname", hosts},
+		} {
+			if want := tsharkStrings(c.name); !slices.Equal(want, c.got) {
+				fail(frame, "%s: tshark %q, smbscope %q", c.name, want, c.got)
+			}
+		}
+		// tshark lists the realm and service name of every Kerberos
+		// structure it decodes; smbscope's, one per token, must be among them.
+		for _, c := range []struct {
+			name string
+			got  []string
+		}{
+			{"kerberos.realm", realms},
+			{"kerberos.SNameString", snames},
+		} {
+			want := row[c.name]
+			j := 0
+			for _, g := range c.got {
+				for j < len(want) && want[j] != g {
+					j++
+				}
+				if j == len(want) {
+					fail(frame, "%s: smbscope %q not in tshark's %q", c.name, c.got, want)
+					break
+				}
+				j++
+			}
+			if len(c.got) == 0 && len(want) > 0 && len(row["kerberos.msg_type"]) > 0 {
+				fail(frame, "%s: tshark %q, smbscope none", c.name, want)
+			}
+		}
+	}
+	return compared
+}
+
 // TestDissectAgainstTshark compares, for every public capture, each SMB2
 // message's command, response flag, signed flag, session id, message id and
 // status, each NEGOTIATE's SecurityMode and dialect, each SESSION_SETUP
 // response's session flags, and each SMB1 message's UID, response flag and
-// NEGOTIATE SecurityMode with tshark's dissection shipped beside it.
+// NEGOTIATE SecurityMode with tshark's dissection shipped beside it, and
+// the NTLMSSP and Kerberos identities of every SESSION_SETUP.
 func TestDissectAgainstTshark(t *testing.T) {
 	repoRoot(t)
 	for _, path := range captures(t) {
@@ -313,6 +386,7 @@ func TestDissectAgainstTshark(t *testing.T) {
 					fail(frame, "smbscope found %d SMB1 messages tshark did not", n)
 				}
 			}
+			compared += compareAuth(t, path, ours, fail)
 			t.Logf("%d messages compared", compared)
 			for why, n := range explained {
 				t.Logf("%d differences explained: %s", n, why)
