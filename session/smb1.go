@@ -36,12 +36,9 @@ func (c *Conn) smb1Message(physical Direction, msg []byte, holed bool, m Meta) {
 		c.anomaly("smb1_header_truncated")
 		return
 	}
-	c.res.Messages++
-	c.confirmRoles(physical, h.IsResponse())
-	dir := c.logical(physical)
-	c.mi = c.tracing()
-	if mi := c.mi; mi != nil {
-		mi.Meta, mi.Dir, mi.SMB1, mi.Command, mi.Response = m, dir, true, uint16(h.Command), h.IsResponse()
+	dir, mi := c.begin(physical, h.IsResponse(), m)
+	if mi != nil {
+		mi.SMB1, mi.Command = true, uint16(h.Command)
 		mi.Signed, mi.SessionID, mi.MessageID, mi.Status = smb1Signed(&h), uint64(h.UID), uint64(h.MID), h.Status
 		defer c.traced(mi)
 	}

@@ -32,12 +32,9 @@ func (c *Conn) smb2PDU(physical Direction, pdu []byte, holed bool, m Meta) {
 			c.anomaly("smb2_header_truncated")
 			return
 		}
-		c.res.Messages++
-		c.confirmRoles(physical, h.IsResponse())
-		dir := c.logical(physical)
-		c.mi = c.tracing()
-		if mi := c.mi; mi != nil {
-			mi.Meta, mi.Dir, mi.Command, mi.Response, mi.Signed = m, dir, h.Command, h.IsResponse(), h.Signed()
+		dir, mi := c.begin(physical, h.IsResponse(), m)
+		if mi != nil {
+			mi.Command, mi.Signed = h.Command, h.Signed()
 			mi.SessionID, mi.MessageID, mi.Status = h.SessionID, h.MessageID, h.Status
 		}
 		c.smb2Message(dir, &h, msg, m)

@@ -25,6 +25,19 @@ type MessageInfo struct {
 	KerberosSName string
 }
 
+// begin counts a parsed message, settles the connection's roles, and
+// returns the message's logical direction and, when tracing, its MessageInfo.
+func (c *Conn) begin(physical Direction, response bool, m Meta) (Direction, *MessageInfo) {
+	c.res.Messages++
+	c.confirmRoles(physical, response)
+	dir := c.logical(physical)
+	c.mi = c.tracing()
+	if c.mi != nil {
+		c.mi.Meta, c.mi.Dir, c.mi.Response = m, dir, response
+	}
+	return dir, c.mi
+}
+
 // tracing returns the MessageInfo to fill for the current message, or nil
 // when no trace function is set.
 func (c *Conn) tracing() *MessageInfo {
