@@ -7,12 +7,28 @@ import (
 	"github.com/smbscope/smbscope/session"
 )
 
-// Writer receives records in the order they are final.
+// Writer receives records in the order they are final: session records and
+// session findings as each connection ends, then at the end of the run the
+// host findings and the host records. There is one implementation per
+// output format.
 type Writer interface {
 	Session(r *SessionRecord) error
 	Finding(r *FindingRecord) error
-	// Close flushes what is buffered.
+	Host(r *HostRecord) error
+	// Input is told what one input held once it has been read. Formats
+	// that report per input use it; the others ignore it.
+	Input(s *InputSummary) error
+	// Close writes what is buffered and closes what the writer opened.
 	Close() error
+}
+
+// InputSummary counts what one input held.
+type InputSummary struct {
+	Input       string
+	Packets     uint64
+	Connections int    // SMB connections
+	Sessions    int    // SMB sessions
+	Err         string // why the input could not be read to its end
 }
 
 // maxEvidence caps the uids and frames a deduplicated finding lists.
@@ -28,13 +44,22 @@ type Engine struct {
 	order  []hostKey
 	counts map[string]int
 	err    error
+
+	posture     map[hostID]*hostState
+	postureSeen []hostID
+	hostRecords []*HostRecord
 }
 
 type hostKey struct{ finding, subject string }
 
 // NewEngine returns an Engine writing to w; seed is the Community ID seed.
 func NewEngine(w Writer, seed uint16) *Engine {
-	return &Engine{w: w, seed: seed, hosts: make(map[hostKey]*FindingRecord), counts: make(map[string]int)}
+	return &Engine{
+		w: w, seed: seed,
+		hosts:   make(map[hostKey]*FindingRecord),
+		counts:  make(map[string]int),
+		posture: make(map[hostID]*hostState),
+	}
 }
 
 // Counts returns how many findings of each kind were written so far.
@@ -45,18 +70,23 @@ func (e *Engine) Err() error { return e.err }
 
 func (e *Engine) write(f *FindingRecord) {
 	e.counts[f.Finding]++
-	if err := e.w.Finding(f); err != nil && e.err == nil {
+	e.setErr(e.w.Finding(f))
+}
+
+func (e *Engine) setErr(err error) {
+	if err != nil && e.err == nil {
 		e.err = err
 	}
 }
+
+// Input passes the summary of one input to the writer.
+func (e *Engine) Input(s *InputSummary) { e.setErr(e.w.Input(s)) }
 
 // Connection processes one finished connection.
 func (e *Engine) Connection(c *session.Connection) {
 	records := NewSessionRecords(c, e.seed)
 	for i := range records {
-		if err := e.w.Session(&records[i]); err != nil && e.err == nil {
-			e.err = err
-		}
+		e.setErr(e.w.Session(&records[i]))
 	}
 	for _, s := range c.Sessions {
 		e.sessionFindings(c, s)
@@ -78,6 +108,7 @@ func (e *Engine) Connection(c *session.Connection) {
 		e.write(f)
 	}
 	e.hostFindings(c)
+	e.observeHosts(c)
 }
 
 func (e *Engine) newFinding(k Kind, c *session.Connection, subject string) *FindingRecord {
@@ -224,12 +255,24 @@ func (e *Engine) detail(k Kind, subject, detail string) {
 	}
 }
 
-// Finish writes the host findings, in the order they were first seen.
+// Finish writes the host findings, then one host record per server and per
+// client, each in the order they were first seen. Hosts returns the host
+// records afterwards.
 func (e *Engine) Finish() error {
 	for _, k := range e.order {
 		e.write(e.hosts[k])
 	}
 	e.order = e.order[:0]
 	clear(e.hosts)
+	for _, id := range e.postureSeen {
+		r := e.posture[id].record()
+		e.hostRecords = append(e.hostRecords, r)
+		e.setErr(e.w.Host(r))
+	}
+	e.postureSeen = e.postureSeen[:0]
+	clear(e.posture)
 	return e.err
 }
+
+// Hosts returns the host records written by Finish.
+func (e *Engine) Hosts() []*HostRecord { return e.hostRecords }

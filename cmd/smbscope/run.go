@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -31,6 +32,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("smbscope", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard) // usage errors are reported below, once
 	output := fs.StringP("output", "o", "-", "write records to `FILE` (- for standard output)")
+	format := fs.StringP("format", "f", "json", "output `FORMAT`: json, zeek, zeek-json or text")
+	logDir := fs.String("log-dir", "", "write one file per log into `DIR` (smb_signing.log, smb_signing_findings.log, smb_signing_hosts.log)")
+	relayTargets := fs.String("relay-targets", "", "write the servers not requiring signing to `FILE`, one address per line (ntlmrelayx.py -tf)")
+	zeekIntel := fs.String("zeek-intel", "", "write the servers not requiring signing to `FILE` as a Zeek Intel framework file")
 	seed := fs.Uint16("community-id-seed", 0, "Community ID `seed`")
 	quiet := fs.BoolP("quiet", "q", false, "no summary lines on standard error")
 	showVersion := fs.Bool("version", false, "print the version and exit")
@@ -66,6 +71,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	if msg := checkOutputFlags(*format, *logDir, *output); msg != "" {
+		fmt.Fprintf(stderr, "smbscope: %s (see smbscope --help)\n", msg)
+		return 2
+	}
+
 	out := stdout
 	if *output != "-" {
 		f, err := os.Create(*output)
@@ -76,17 +86,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer f.Close()
 		out = f
 	}
+	if *logDir != "" {
+		if err := os.MkdirAll(*logDir, 0o755); err != nil {
+			fmt.Fprintf(stderr, "smbscope: %v\n", err)
+			return 1
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	w := findings.NewJSONWriter(out)
+	color := *format == "text" && *output == "-" && isTerminal(stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	w := newWriter(*format, *logDir, out, color)
 	engine := findings.NewEngine(w, *seed)
+	showProgress := !*quiet && isTerminal(stderr)
 	status := 0
 	for _, in := range inputs {
 		if ctx.Err() != nil {
 			break
 		}
-		if err := analyse(ctx, in, stdin, engine, *quiet, stderr); err != nil {
+		if err := analyse(ctx, in, stdin, engine, *quiet, showProgress, stderr); err != nil {
 			fmt.Fprintf(stderr, "smbscope: %v\n", err)
 			status = 1
 		}
@@ -99,12 +117,89 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "smbscope: writing output: %v\n", err)
 		status = 1
 	}
+	for _, side := range []struct {
+		path  string
+		write func(io.Writer, []*findings.HostRecord) error
+	}{{*relayTargets, findings.WriteRelayTargets}, {*zeekIntel, findings.WriteZeekIntel}} {
+		if side.path == "" {
+			continue
+		}
+		if err := writeFile(side.path, func(f io.Writer) error { return side.write(f, engine.Hosts()) }); err != nil {
+			fmt.Fprintf(stderr, "smbscope: %v\n", err)
+			status = 1
+		}
+	}
 	return status
+}
+
+// Formats lists the values of --format.
+var formats = []string{"json", "zeek", "zeek-json", "text"}
+
+func checkOutputFlags(format, logDir, output string) string {
+	known := false
+	for _, f := range formats {
+		known = known || f == format
+	}
+	switch {
+	case !known:
+		return fmt.Sprintf("unknown format %q: use json, zeek, zeek-json or text", format)
+	case logDir != "" && format == "text":
+		return "--log-dir writes logs: use it with --format json, zeek or zeek-json"
+	case logDir != "" && output != "-":
+		return "--log-dir and --output exclude each other"
+	}
+	return ""
+}
+
+// newWriter chooses the findings writer of the format.
+func newWriter(format, logDir string, out io.Writer, color bool) findings.Writer {
+	var open findings.Opener
+	if logDir != "" {
+		open = findings.LogDir(logDir)
+	}
+	switch {
+	case format == "zeek" && open != nil:
+		return findings.NewZeekLogWriter(open)
+	case format == "zeek":
+		return findings.NewZeekWriter(out)
+	case format == "zeek-json" && open != nil:
+		return findings.NewZeekJSONLogWriter(open)
+	case format == "zeek-json":
+		return findings.NewZeekJSONWriter(out)
+	case format == "text":
+		return findings.NewTextWriter(out, color)
+	case open != nil:
+		return findings.NewJSONLogWriter(open)
+	default:
+		return findings.NewJSONWriter(out)
+	}
+}
+
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+var isTerminal = func(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // analyse reads one input through capture into a session tracker whose
 // results go to the findings engine.
-func analyse(ctx context.Context, input string, stdin io.Reader, engine *findings.Engine, quiet bool, stderr io.Writer) error {
+func analyse(ctx context.Context, input string, stdin io.Reader, engine *findings.Engine, quiet, showProgress bool, stderr io.Writer) error {
 	start := time.Now()
 	sessions, findingsBefore := 0, total(engine.Counts())
 	tracker := session.NewTracker(input, session.Options{}, func(c *session.Connection) {
@@ -114,19 +209,46 @@ func analyse(ctx context.Context, input string, stdin io.Reader, engine *finding
 	h := handler{tracker}
 	var stats capture.Stats
 	var err error
-	if input == "-" {
+	switch {
+	case input == "-":
 		stats, err = capture.Read(ctx, stdin, "-", h, capture.Options{})
-	} else {
+	case showProgress:
+		stats, err = readWithProgress(ctx, input, h, stderr)
+	default:
 		stats, err = capture.ReadFile(ctx, input, h, capture.Options{})
 	}
+	sum := findings.InputSummary{
+		Input: input, Packets: stats.Packets, Connections: int(tracker.Reported),
+		Sessions: sessions,
+	}
+	if err != nil {
+		sum.Err = err.Error()
+	}
+	engine.Input(&sum)
 	if !quiet && (err == nil || stats.Packets > 0) {
 		fmt.Fprintf(stderr, "smbscope: %s: %d packets, %d SMB connections, %d sessions, %d findings in %.2fs\n",
-			input, stats.Packets, tracker.Reported, sessions, total(engine.Counts())-findingsBefore, time.Since(start).Seconds())
+			input, stats.Packets, sum.Connections, sessions, total(engine.Counts())-findingsBefore, time.Since(start).Seconds())
 	}
 	if err == nil {
 		err = engine.Err()
 	}
 	return err
+}
+
+// readWithProgress reads a capture file while drawing a progress bar.
+func readWithProgress(ctx context.Context, path string, h capture.Handler, stderr io.Writer) (capture.Stats, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return capture.Stats{}, fmt.Errorf("capture: %w", err)
+	}
+	defer f.Close()
+	var size int64
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = fi.Size()
+	}
+	bar := startProgress(stderr, filepath.Base(path), size)
+	defer bar.finish()
+	return capture.Read(ctx, bar.reader(f), path, h, capture.Options{})
 }
 
 func total(m map[string]int) int {
