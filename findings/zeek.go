@@ -186,15 +186,15 @@ var sessionColumns = []zcol[SessionRecord]{
 
 var findingColumns = []zcol[FindingRecord]{
 	{"ts", "time", func(r *FindingRecord) zv { return ztime(r.TS) }},
+	{"finding", "enum", func(r *FindingRecord) zv { return zstr(r.Finding) }},
+	{"severity", "enum", func(r *FindingRecord) zv { return zstr(string(r.Severity)) }},
+	{"subject", "string", func(r *FindingRecord) zv { return zstr(r.Subject) }},
 	{"uid", "string", func(r *FindingRecord) zv { return zstr(r.UID) }},
 	{"id.orig_h", "addr", func(r *FindingRecord) zv { return zstr(r.OrigH.String()) }},
 	{"id.orig_p", "port", func(r *FindingRecord) zv { return zcount(r.OrigP) }},
 	{"id.resp_h", "addr", func(r *FindingRecord) zv { return zstr(r.RespH.String()) }},
 	{"id.resp_p", "port", func(r *FindingRecord) zv { return zcount(r.RespP) }},
 	{"community_id", "string", func(r *FindingRecord) zv { return zstr(r.CommunityID) }},
-	{"finding", "enum", func(r *FindingRecord) zv { return zstr(r.Finding) }},
-	{"severity", "enum", func(r *FindingRecord) zv { return zstr(string(r.Severity)) }},
-	{"subject", "string", func(r *FindingRecord) zv { return zstr(r.Subject) }},
 	{"description", "string", func(r *FindingRecord) zv { return zstr(r.Description) }},
 	{"evidence.input", "string", func(r *FindingRecord) zv { return zomit(r.Evidence.Input) }},
 	{"evidence.count", "count", func(r *FindingRecord) zv { return zcount(r.Evidence.Count) }},
