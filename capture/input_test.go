@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -187,6 +188,7 @@ func TestBadInput(t *testing.T) {
 		{"huge-record", corruptLen, "record at byte offset 24 claims 104857600 captured bytes; the file is corrupt"},
 		{"pcapng-tsresol", badRes.b.Bytes(), "pcapng interface description at byte offset 28: unsupported timestamp resolution 10^-64"},
 		{"pcapng-interface", badIface.b.Bytes(), "pcapng packet at byte offset 60 refers to interface 3, but the section has 1"},
+		{"pcapng-short-section", []byte{10, 13, 13, 10, 12, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a, 12, 0, 0, 0}, "pcapng block at byte offset 0 has invalid length 12; the file is corrupt"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -278,19 +280,43 @@ func (s *cancelOnData) Data(d Direction, b []byte, m Meta) bool {
 	return s.recStream.Data(d, b, m)
 }
 
+// mutate damages b the way corrupt files are damaged: changed bytes,
+// boundary values in length fields, inserted and removed bytes, cuts.
+func mutate(rng *rand.Rand, b []byte) []byte {
+	b = slices0(b)
+	for range 1 + rng.IntN(10) {
+		if len(b) < 8 {
+			break
+		}
+		p := rng.IntN(len(b) - 4)
+		switch rng.IntN(5) {
+		case 0:
+			b[p] = byte(rng.Uint32())
+		case 1:
+			v := []uint32{0, 1, 12, 0x7fffffff, 0x80000000, 0xffffffff, 1 << 20}[rng.IntN(7)]
+			binary.LittleEndian.PutUint32(b[p:], v)
+		case 2:
+			b = slices.Insert(b, p, byte(rng.Uint32()), byte(rng.Uint32()))
+		case 3:
+			b = slices.Delete(b, p, p+1+rng.IntN(4))
+		case 4:
+			b = b[:p]
+		}
+	}
+	return b
+}
+
 // Damaged inputs never panic or hang, and the Stream contract holds.
 func TestCorruptInputs(t *testing.T) {
-	seeds := [][]byte{rawFile(t, s01), rawFile(t, s20), rawFile(t, s06), rawFile(t, seg)}
+	var ng ngWriter
+	ng.section(true)
+	ng.iface(276, 0x80|40, -5)
+	ng.spb([]byte{0, 0x08})
+	seeds := [][]byte{rawFile(t, s01), rawFile(t, s20), rawFile(t, s06), rawFile(t, seg), gz(t, rawFile(t, s01)), ng.b.Bytes()}
 	rng := rand.New(rand.NewPCG(1, 2))
 	deadline := time.Now().Add(3 * time.Second)
-	for i := 0; i < 3000 && time.Now().Before(deadline); i++ {
-		b := slices0(seeds[i%len(seeds)])
-		for range 1 + rng.IntN(20) {
-			b[rng.IntN(len(b))] = byte(rng.Uint32())
-		}
-		if rng.IntN(3) == 0 {
-			b = b[:rng.IntN(len(b))]
-		}
+	for i := 0; i < 20000 && time.Now().Before(deadline); i++ {
+		b := mutate(rng, seeds[i%len(seeds)])
 		rec, _, _ := readBytes(t, b, Options{MaxConnections: 1 + rng.IntN(3), MaxBufferedBytes: 1 + rng.IntN(5000)})
 		rec.check(t)
 		if t.Failed() {
@@ -310,6 +336,7 @@ func FuzzRead(f *testing.F) {
 	w.iface(276, 0x80|63, -5)
 	w.spb([]byte{0, 0x08})
 	f.Add(w.b.Bytes())
+	f.Add([]byte{10, 13, 13, 10, 12, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a, 12, 0, 0, 0})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rec, _, _ := readBytes(t, b, Options{MaxConnections: 2, MaxBufferedBytes: 3000})
 		rec.check(t)

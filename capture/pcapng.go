@@ -23,7 +23,7 @@ const (
 	ngMaxDecimalTsresol = 19 // 10^19 still fits in a uint64
 )
 
-// ngInterface is one Interface Description Block of the current section.
+// ngIface is one Interface Description Block of the current section.
 type ngIface struct {
 	link   uint32
 	snap   uint32
@@ -91,7 +91,11 @@ func (r *pcapngReader) next() ([]byte, record, error) {
 			}
 		}
 		total := r.u32(rawLen[:])
-		if total < 12 || total > maxRecord {
+		minLen := uint32(12)
+		if typ == ngSectionHeader {
+			minLen = 28
+		}
+		if total < minLen || total > maxRecord {
 			return nil, record{}, fmt.Errorf("pcapng block at byte offset %d has invalid length %d; the file is corrupt", start, total)
 		}
 		rest := int(total) - 8
@@ -105,9 +109,6 @@ func (r *pcapngReader) next() ([]byte, record, error) {
 		body = body[:len(body)-4] // trailing copy of the length
 		switch typ {
 		case ngSectionHeader:
-			if len(body) < 12 {
-				return nil, record{}, r.corrupt(start, "section header")
-			}
 			if major := r.u16(body); major != 1 {
 				return nil, record{}, fmt.Errorf("pcapng section at byte offset %d has unsupported version %d.%d", start, major, r.u16(body[2:]))
 			}

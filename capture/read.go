@@ -77,9 +77,17 @@ func ReadFile(ctx context.Context, path string, h Handler, opt Options) (Stats, 
 }
 
 // Read analyses one capture: pcap or pcapng, optionally gzip-compressed,
-// recognised by content. It calls h.Open for every TCP connection and feeds
-// the returned Stream until the connection ends. name identifies the input
-// in errors.
+// recognised by content. It calls h.Open at the first packet of every TCP
+// connection and feeds the returned Stream until the connection ends. name
+// identifies the input in errors.
+//
+// Connections end when both sides have sent a FIN, at a reset, after
+// Options.IdleTimeout, on eviction, or at the end of the input; Close
+// receives the connection's last packet. Held out-of-order data is
+// delivered (after a Gap for each hole) before Close. Packets of a
+// connection closed by FIN or reset are ignored afterwards unless a new SYN
+// reopens the 4-tuple. A lone reset opens no connection, and a SYN-ACK seen
+// first settles the roles like a SYN (ConnInfo.SawSYN).
 //
 // Read returns after the input ends, fails or ctx is cancelled; in every
 // case each opened Stream has been closed (CloseEndInput for those still

@@ -145,6 +145,8 @@ func (t *tracker) packet(p *tcpPacket, m Meta) {
 	if p.syn {
 		if !h.syn {
 			h.syn, h.isn = true, seq
+		}
+		if !h.started {
 			h.started, h.nextSeq = true, seq+1
 		}
 		seq++
