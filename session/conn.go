@@ -187,6 +187,16 @@ func (c *Conn) transform(body []byte, m Meta) {
 	s.Encrypted++
 }
 
+// invalidSignature records a STATUS_INVALID_SIGNATURE response, keeping
+// the first few as evidence.
+func (c *Conn) invalidSignature(ref MessageRef) {
+	c.res.InvalidSignatureCount++
+	c.res.LastInvalidSignature = ref.Meta
+	if len(c.res.InvalidSignatures) < maxSamples {
+		c.res.InvalidSignatures = append(c.res.InvalidSignatures, ref)
+	}
+}
+
 // session returns the session with id, creating it when new. nil when the
 // per-connection limit is reached.
 func (c *Conn) session(id uint64, smb1 bool, m Meta) *Session {

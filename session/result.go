@@ -108,7 +108,10 @@ type Connection struct {
 	Sessions []*Session
 
 	// Evidence of STATUS_INVALID_SIGNATURE responses on this connection.
-	InvalidSignatures []MessageRef
+	// The first ones are kept; InvalidSignatureCount counts them all.
+	InvalidSignatures     []MessageRef
+	InvalidSignatureCount int
+	LastInvalidSignature  Meta
 
 	Messages  int // SMB messages parsed
 	Anomalies map[string]int

@@ -56,7 +56,7 @@ func (c *Conn) smb1Message(physical Direction, msg []byte, holed bool, m Meta) {
 		return
 	}
 	if h.IsResponse() && h.Flags2&dissect.SMB1Flags2NTStatus != 0 && h.Status == dissect.StatusInvalidSignature {
-		c.res.InvalidSignatures = append(c.res.InvalidSignatures, c.smb1Ref(FromServer, &h, m))
+		c.invalidSignature(c.smb1Ref(FromServer, &h, m))
 	}
 	if h.UID == 0 {
 		return

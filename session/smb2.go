@@ -55,7 +55,7 @@ func (c *Conn) smb2Message(dir Direction, h *dissect.SMB2Header, msg []byte, m M
 		return
 	}
 	if h.IsResponse() && h.Status == dissect.StatusInvalidSignature {
-		c.res.InvalidSignatures = append(c.res.InvalidSignatures, c.ref(FromServer, h, m))
+		c.invalidSignature(c.ref(FromServer, h, m))
 	}
 	if h.SessionID == 0 {
 		return // no session, no key: nothing to sign with
@@ -347,7 +347,7 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 		s.SetupStatus = h.Status
 		s.SetupFrame = m.Frame
 		if h.Status == dissect.StatusInvalidSignature {
-			c.res.InvalidSignatures = append(c.res.InvalidSignatures, c.ref(FromServer, h, m))
+			c.invalidSignature(c.ref(FromServer, h, m))
 		}
 	}
 }

@@ -223,3 +223,31 @@ func TestGapResync(t *testing.T) {
 		t.Fatalf("sessions %v", got.Sessions)
 	}
 }
+
+// A STATUS_INVALID_SIGNATURE response (0xC000A000) is kept as evidence.
+// The status of a real CREATE response is rewritten to make one.
+func TestInvalidSignatureEvidence(t *testing.T) {
+	pkts := loadStream(t, "s05_smb311_defaults_user")
+	var frame uint64
+	for i, p := range pkts {
+		// NBSS (4) + SMB2 header: Status at 8, Command at 12, Flags at 16.
+		d := p.data
+		if p.dir == FromServer && len(d) >= 68 && d[4] == 0xFE && d[16] == 5 && d[17] == 0 {
+			d = append([]byte(nil), d...)
+			copy(d[4+8:], []byte{0x00, 0xA0, 0x00, 0xC0})
+			pkts[i].data = d
+			frame = p.meta.Frame
+			break
+		}
+	}
+	if frame == 0 {
+		t.Fatal("no CREATE response in the stream")
+	}
+	c := feed(t, pkts, true, whole)
+	if c.InvalidSignatureCount != 1 || len(c.InvalidSignatures) != 1 || c.InvalidSignatures[0].Frame != frame {
+		t.Fatalf("invalid signatures %d %+v, want one at frame %d", c.InvalidSignatureCount, c.InvalidSignatures, frame)
+	}
+	if got := c.InvalidSignatures[0].Status; got != "STATUS_INVALID_SIGNATURE" {
+		t.Errorf("status %q", got)
+	}
+}
