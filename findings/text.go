@@ -154,8 +154,8 @@ func (t *TextWriter) hostTable(bw *bufio.Writer, role string) {
 	if len(hosts) == 0 {
 		return
 	}
-	header := []string{"ADDRESS", "NAMES", "SIGNING REQUIRED", "DIALECTS", "SESSIONS", "SIGNED", "UNSIGNED", "ENCRYPTED", "GUEST", "POSTURE"}
-	numeric := []bool{false, false, false, false, true, true, true, true, true, false}
+	header := []string{"ADDRESS", "NAMES", "SIGNING REQUIRED", "DIALECTS", "SESSIONS", "SIGNED", "UNSIGNED", "ENCRYPTED", "MIXED", "FAILED", "GUEST", "POSTURE"}
+	numeric := []bool{false, false, false, false, true, true, true, true, true, true, true, false}
 	rows := [][]string{header}
 	for _, h := range hosts {
 		names := "-"
@@ -169,7 +169,7 @@ func (t *TextWriter) hostTable(bw *bufio.Writer, role string) {
 		rows = append(rows, []string{
 			h.Host.String(), names, h.SigningRequired, dialects,
 			strconv.Itoa(h.Sessions), strconv.Itoa(h.Signed), strconv.Itoa(h.Unsigned),
-			strconv.Itoa(h.Encrypted), strconv.Itoa(h.Guest), h.Posture,
+			strconv.Itoa(h.Encrypted), strconv.Itoa(h.Mixed), strconv.Itoa(h.Failed), strconv.Itoa(h.Guest), h.Posture,
 		})
 	}
 	width := make([]int, len(header))
@@ -268,6 +268,8 @@ func findingLine(f *FindingRecord, multiInput bool) string {
 	var parts []string
 	if f.Evidence.Count > 1 {
 		parts = append(parts, plural(f.Evidence.Count, "connection"))
+	} else if f.UID != "" {
+		parts = append(parts, "uid "+printable(f.UID))
 	}
 	if f.Evidence.User != "" {
 		parts = append(parts, "user "+printable(f.Evidence.User))
@@ -305,7 +307,15 @@ func (t *TextWriter) relayReport(bw *bufio.Writer) {
 	targets := RelayTargets(hosts)
 	bw.WriteString("\n" + t.style(styleBold, "Relay targets") + ": ")
 	if len(targets) == 0 {
-		bw.WriteString("none seen (every server whose NEGOTIATE was captured required signing)\n")
+		known := false
+		for _, h := range hosts {
+			known = known || (h.Role == RoleServer && h.Negotiations > 0)
+		}
+		if known {
+			bw.WriteString("none: every server whose NEGOTIATE response was captured required signing\n")
+		} else {
+			bw.WriteString("none: no server's NEGOTIATE response was captured\n")
+		}
 		return
 	}
 	addrs := make([]string, len(targets))

@@ -70,35 +70,54 @@ func records(t *testing.T, out string) []map[string]any {
 	return recs
 }
 
-// TestGolden runs smbscope over every bundled capture and compares the
-// output with testdata/golden. Rewrite with: go test ./cmd/smbscope -update
+// goldenFormats lists the output formats and the suffix of their golden
+// files, testdata/golden/CAPTURE.SUFFIX, with a check of the output's form.
+var goldenFormats = []struct {
+	format, suffix string
+	check          func(t *testing.T, out string)
+}{
+	{"json", ".jsonl", func(t *testing.T, out string) { records(t, out) }},
+	{"zeek", ".zeek", func(t *testing.T, out string) { parseZeekTSV(t, out) }},
+	{"zeek-json", ".zeek-json", func(t *testing.T, out string) { zeekJSONRecords(t, out) }},
+	{"text", ".text", func(t *testing.T, out string) {
+		if strings.Contains(out, "\x1b") {
+			t.Error("the text report has ANSI escapes, but its output is not a terminal")
+		}
+	}},
+}
+
+// TestGolden runs smbscope over every bundled capture in every format and
+// compares the output with testdata/golden. Rewrite with:
+// go test ./cmd/smbscope -update
 func TestGolden(t *testing.T) {
 	repoRoot(t)
 	for _, path := range captures(t) {
-		t.Run(strings.TrimPrefix(path, "testdata/pcaps/"), func(t *testing.T) {
-			out, stderr, code := analyseFile(t, path)
-			if code != 0 {
-				t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
-			}
-			records(t, out) // every line must be JSON
-			golden := filepath.Join("testdata/golden", strings.TrimPrefix(path, "testdata/pcaps/")+".jsonl")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
+		for _, f := range goldenFormats {
+			t.Run(strings.TrimPrefix(path, "testdata/pcaps/")+"/"+f.format, func(t *testing.T) {
+				out, stderr, code := analyseFile(t, "--format", f.format, path)
+				if code != 0 {
+					t.Fatalf("exit code %d; stderr:\n%s", code, stderr)
 				}
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
+				f.check(t, out)
+				golden := filepath.Join("testdata/golden", strings.TrimPrefix(path, "testdata/pcaps/")+f.suffix)
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
 				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./cmd/smbscope -update to create it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s (review, then go test ./cmd/smbscope -update):\n%s", golden, lineDiff(string(want), out))
-			}
-		})
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./cmd/smbscope -update to create it)", err)
+				}
+				if out != string(want) {
+					t.Errorf("output differs from %s (review, then go test ./cmd/smbscope -update):\n%s", golden, lineDiff(string(want), out))
+				}
+			})
+		}
 	}
 }
 

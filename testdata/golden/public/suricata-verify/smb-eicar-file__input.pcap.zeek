@@ -1,0 +1,34 @@
+#separator \x09
+#set_separator	,
+#empty_field	(empty)
+#unset_field	-
+#path	smb_signing
+#open	2020-02-05-12-29-08
+#fields	ts	uid	id.orig_h	id.orig_p	id.resp_h	id.resp_p	community_id	dialect	session_id	client_signing	server_signing	signing_required	auth	user	domain	workstation	guest	anonymous	setup_status	signed_msgs	unsigned_msgs	encrypted_msgs	outcome	reasons	input	transport	smb_version	dialects_offered	client_security_mode	server_security_mode	signing_algorithm	cipher	server_name	ntlm_version	krb_realm	krb_sname	krb_etype	ntlm_flags	mechs_offered	session_flags	signed_negotiation_msgs	exempt_msgs	unexpected_unsigned_msgs	unsigned_samples	setup_frame	first_frame	last_frame	share_encrypt	reauthentications	anomalies
+#types	time	string	addr	port	addr	port	string	string	string	enum	enum	bool	enum	string	string	string	bool	bool	string	count	count	count	enum	vector[string]	string	enum	enum	vector[string]	string	string	string	string	string	string	string	string	string	set[string]	vector[string]	string	count	count	count	vector[string]	count	count	count	bool	count	vector[string]
+1580905748.562113	CaaptUrFBHaIx6ZBq1	192.168.1.100	47114	192.168.1.3	445	1:qB48A1J1dack1+ftjTlkMLZ+x50=	NT LM 0.12	0x0000000000000800	unknown	disabled	F	anonymous	(empty)	(empty)	HOST	F	T	STATUS_SUCCESS	0	10	0	unsigned	SMB1: server signing disabled\x2c client signing unknown,anonymous (null) session: no user key\x2c so the session is not signed,all 10 messages after setup unsigned	testdata/pcaps/public/suricata-verify/smb-eicar-file__input.pcap	direct	smb1	PC NETWORK PROGRAM 1.0,MICROSOFT NETWORKS 1.03,MICROSOFT NETWORKS 3.0,LANMAN1.0,LM1.2X002,DOS LANMAN2.1,LANMAN2.1,Samba,NT LANMAN 1.0,NT LM 0.12	-	0x03	-	-	WIN-MV8B5VI0FAL	-	-	-	-	SIGN,KEY_EXCH,ALWAYS_SIGN,ANONYMOUS	ntlmssp	-	0	0	0	11 client TREE_CONNECT_ANDX,12 server TREE_CONNECT_ANDX STATUS_SUCCESS,17 client NT_CREATE_ANDX,18 server NT_CREATE_ANDX STATUS_SUCCESS,20 client WRITE_ANDX,21 server WRITE_ANDX STATUS_SUCCESS,22 client CLOSE,24 server CLOSE STATUS_SUCCESS	10	7	27	-	-	-
+#close	2020-02-05-12-29-08
+#separator \x09
+#set_separator	,
+#empty_field	(empty)
+#unset_field	-
+#path	smb_signing_findings
+#open	2020-02-05-12-29-08
+#fields	ts	finding	severity	subject	uid	id.orig_h	id.orig_p	id.resp_h	id.resp_p	community_id	description	evidence.input	evidence.count	evidence.first_seen	evidence.last_seen	evidence.uids	evidence.frames	evidence.session_id	evidence.user	evidence.dialect	evidence.security_mode	evidence.messages	evidence.detail	evidence.truncated	remediation.summary	remediation.group_policy	remediation.registry	remediation.powershell	remediation.samba	remediation.reference
+#types	time	enum	enum	string	string	addr	port	addr	port	string	string	string	count	time	time	vector[string]	vector[count]	string	string	string	string	vector[string]	string	bool	string	string	string	string	string	string
+1580905748.562113	anonymous_session	medium	192.168.1.100 -> 192.168.1.3 session 0x0000000000000800	CaaptUrFBHaIx6ZBq1	192.168.1.100	47114	192.168.1.3	445	1:qB48A1J1dack1+ftjTlkMLZ+x50=	an anonymous (null) session was established: it cannot be signed	testdata/pcaps/public/suricata-verify/smb-eicar-file__input.pcap	1	1580905748.562113	1580905753.083174	CaaptUrFBHaIx6ZBq1	10	0x0000000000000800	-	NT LM 0.12	-	-	-	-	Restrict anonymous access to shares and named pipes.	"Network access: Restrict anonymous access to Named Pipes and Shares" = Enabled; "Network access: Do not allow anonymous enumeration of SAM accounts and shares" = Enabled (Computer Configuration\\Windows Settings\\Security Settings\\Local Policies\\Security Options)	HKLM\\System\\CurrentControlSet\\Services\\LanManServer\\Parameters\\RestrictNullSessAccess = 1; HKLM\\System\\CurrentControlSet\\Control\\Lsa\\RestrictAnonymous = 1	-	restrict anonymous = 2	-
+1580905748.543867	server_signing_not_required	high	192.168.1.3	CaaptUrFBHaIx6ZBq1	192.168.1.100	47114	192.168.1.3	445	1:qB48A1J1dack1+ftjTlkMLZ+x50=	the server does not require SMB signing: an NTLM relay target	testdata/pcaps/public/suricata-verify/smb-eicar-file__input.pcap	1	1580905748.543867	1580905753.086293	CaaptUrFBHaIx6ZBq1	5	-	-	NT LM 0.12	0x03	-	-	-	Require signing on the server. For SMB2/3 only 'required' matters: a session is signed when either side requires it; 'if client agrees' affects SMB1 only.	"Microsoft network server: Digitally sign communications (always)" = Enabled (Computer Configuration\\Windows Settings\\Security Settings\\Local Policies\\Security Options)	HKLM\\System\\CurrentControlSet\\Services\\LanManServer\\Parameters\\RequireSecuritySignature = 1 (REG_DWORD); EnableSecuritySignature is ignored by SMB2 and later	Set-SmbServerConfiguration -RequireSecuritySignature $true -Force; check with Get-SmbServerConfiguration | FL RequireSecuritySignature	server signing = mandatory	Microsoft: Overview of Server Message Block signing
+1580905748.543867	smb1_negotiated	high	192.168.1.3	CaaptUrFBHaIx6ZBq1	192.168.1.100	47114	192.168.1.3	445	1:qB48A1J1dack1+ftjTlkMLZ+x50=	SMB1 was negotiated: deprecated, weak (MD5) signing governed by the 'if agrees' settings	testdata/pcaps/public/suricata-verify/smb-eicar-file__input.pcap	1	1580905748.543867	1580905753.086293	CaaptUrFBHaIx6ZBq1	5	-	-	NT LM 0.12	-	-	-	-	Disable SMB1 on the server.	-	-	Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force; Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol	server min protocol = SMB2_02	-
+1580905748.543867	smb1_offered	low	192.168.1.100	CaaptUrFBHaIx6ZBq1	192.168.1.100	47114	192.168.1.3	445	1:qB48A1J1dack1+ftjTlkMLZ+x50=	the client still offers SMB1 dialects	testdata/pcaps/public/suricata-verify/smb-eicar-file__input.pcap	1	1580905748.543867	1580905753.086293	CaaptUrFBHaIx6ZBq1	4	-	-	NT LM 0.12	-	-	-	-	Remove SMB1 from the client.	-	-	Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol	client min protocol = SMB2_02	-
+#close	2020-02-05-12-29-08
+#separator \x09
+#set_separator	,
+#empty_field	(empty)
+#unset_field	-
+#path	smb_signing_hosts
+#open	2020-02-05-12-29-08
+#fields	ts	host	role	posture	names	dialects	signing_required	negotiations	negotiations_not_requiring	smb1_offered	smb1_used	encryption_seen	connections	peers	sessions	sessions_signed	sessions_unsigned	sessions_encrypted	sessions_mixed	sessions_failed	sessions_unknown	sessions_guest	sessions_anonymous	users	first_seen	last_seen
+#types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
+1580905748.543867	192.168.1.3	server	relay-target	WIN-MV8B5VI0FAL	NT LM 0.12	no	1	1	T	T	F	1	1	1	0	1	0	0	0	0	0	1	(empty)	1580905748.543867	1580905753.086293
+1580905748.543867	192.168.1.100	client	smb1	HOST	NT LM 0.12	unknown	0	0	T	T	F	1	1	1	0	1	0	0	0	0	0	1	(empty)	1580905748.543867	1580905753.086293
+#close	2020-02-05-12-29-08
