@@ -28,7 +28,13 @@ type progress struct {
 	drawn bool
 }
 
+// maxBarName keeps the bar on one line of a narrow terminal.
+const maxBarName = 32
+
 func startProgress(w io.Writer, name string, total int64) *progress {
+	if r := []rune(name); len(r) > maxBarName {
+		name = "…" + string(r[len(r)-maxBarName+1:])
+	}
 	p := &progress{w: w, name: name, total: total, start: time.Now(), stop: make(chan struct{}), done: make(chan struct{})}
 	go p.loop()
 	return p
