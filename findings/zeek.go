@@ -363,41 +363,53 @@ func appendTSV(b []byte, typ string, v zv) []byte {
 
 // zlog is the state of one log of a Zeek writer.
 type zlog struct {
-	w      *bufio.Writer
-	n      int       // records written
-	latest time.Time // latest ts of its records
+	w *bufio.Writer
+	n int // records written
 }
 
-// zeekLogs routes records to logs and keeps each log's first and latest
-// time, shared by the TSV and JSON styles.
+// zeekLogs routes records to logs and keeps the network time: the latest
+// time any record showed. It is shared by the TSV and JSON styles.
 type zeekLogs struct {
 	files logFiles
 	logs  [numLogs]zlog
+	now   time.Time
 	line  []byte
 }
 
 // start returns the log's writer; header is true for its first record.
-func (z *zeekLogs) start(id logID, ts Time) (w *bufio.Writer, header bool, err error) {
+// latest is the latest time the record shows.
+func (z *zeekLogs) start(id logID, latest Time) (w *bufio.Writer, header bool, err error) {
 	w, fresh, err := z.files.get(id)
 	if err != nil {
 		return nil, false, err
 	}
 	l := &z.logs[id]
 	l.w = w
-	if t := time.Time(ts); l.n == 0 || t.After(l.latest) {
-		l.latest = t
-	}
 	l.n++
+	if t := time.Time(latest); t.After(z.now) {
+		z.now = t
+	}
 	return w, fresh, nil
+}
+
+// latestOf is the latest time a finding shows.
+func latestOf(r *FindingRecord) Time {
+	if time.Time(r.Evidence.LastSeen).After(time.Time(r.TS)) {
+		return r.Evidence.LastSeen
+	}
+	return r.TS
 }
 
 // ZeekWriter writes Zeek ASCII (TSV) logs, as Zeek's ASCII writer does
 // with its default settings: a header block (#separator, #set_separator,
 // #empty_field, #unset_field, #path, #open, #fields, #types), one line per
-// record, and #close. #open is the ts of the log's first record and #close
-// the latest ts among its records, both in UTC, so that the same capture
-// always gives the same logs (Zeek, reading a capture, likewise runs on
-// network time).
+// record, and #close. As Zeek does when it reads a capture, the times are
+// network time, not the wall clock, so that the same capture always gives
+// the same logs: #open is the ts of the log's first record (Zeek opens a
+// log at its first write, so records written at the end of a connection
+// can be older than #open), and #close, the same for every log, is the
+// latest time any record of the run showed (ts, a finding's last_seen, a
+// host's last_seen). Both are in UTC.
 type ZeekWriter struct {
 	zeekLogs
 	stream  io.Writer              // one stream: the logs one after another
@@ -437,20 +449,20 @@ type nopCloser struct{ io.Writer }
 func (nopCloser) Close() error { return nil }
 
 func (z *ZeekWriter) Session(r *SessionRecord) error {
-	return z.write(sessionLogID, r.TS, rowOf(sessionColumns, r))
+	return z.write(sessionLogID, r.TS, r.TS, rowOf(sessionColumns, r))
 }
 func (z *ZeekWriter) Finding(r *FindingRecord) error {
-	return z.write(findingLogID, r.TS, rowOf(findingColumns, r))
+	return z.write(findingLogID, r.TS, latestOf(r), rowOf(findingColumns, r))
 }
 func (z *ZeekWriter) Host(r *HostRecord) error {
-	return z.write(hostLogID, r.TS, rowOf(hostColumns, r))
+	return z.write(hostLogID, r.TS, r.LastSeen, rowOf(hostColumns, r))
 }
 
 // Input does nothing: Zeek logs have no per-input records.
 func (z *ZeekWriter) Input(*InputSummary) error { return nil }
 
-func (z *ZeekWriter) write(id logID, ts Time, row []zv) error {
-	w, header, err := z.start(id, ts)
+func (z *ZeekWriter) write(id logID, ts, latest Time, row []zv) error {
+	w, header, err := z.start(id, latest)
 	if err != nil {
 		return err
 	}
@@ -499,7 +511,7 @@ func (z *ZeekWriter) Close() error {
 		if l.n == 0 {
 			continue
 		}
-		b := append([]byte("#close\t"), l.latest.UTC().Format(zeekTimeFormat)...)
+		b := append([]byte("#close\t"), z.now.UTC().Format(zeekTimeFormat)...)
 		_, err := l.w.Write(append(b, '\n'))
 		errs = append(errs, err)
 		if z.stream != nil {
@@ -542,20 +554,20 @@ func NewZeekJSONLogWriter(open Opener) *ZeekJSONWriter {
 }
 
 func (z *ZeekJSONWriter) Session(r *SessionRecord) error {
-	return z.write(sessionLogID, r.TS, rowOf(sessionColumns, r))
+	return z.write(sessionLogID, rowOf(sessionColumns, r))
 }
 func (z *ZeekJSONWriter) Finding(r *FindingRecord) error {
-	return z.write(findingLogID, r.TS, rowOf(findingColumns, r))
+	return z.write(findingLogID, rowOf(findingColumns, r))
 }
 func (z *ZeekJSONWriter) Host(r *HostRecord) error {
-	return z.write(hostLogID, r.TS, rowOf(hostColumns, r))
+	return z.write(hostLogID, rowOf(hostColumns, r))
 }
 
 // Input does nothing: Zeek logs have no per-input records.
 func (z *ZeekJSONWriter) Input(*InputSummary) error { return nil }
 
-func (z *ZeekJSONWriter) write(id logID, ts Time, row []zv) error {
-	w, _, err := z.start(id, ts)
+func (z *ZeekJSONWriter) write(id logID, row []zv) error {
+	w, _, err := z.start(id, Time{})
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	relayTargets := fs.String("relay-targets", "", "write the servers not requiring signing to `FILE`, one address per line (ntlmrelayx.py -tf)")
 	zeekIntel := fs.String("zeek-intel", "", "write the servers not requiring signing to `FILE` as a Zeek Intel framework file")
 	seed := fs.Uint16("community-id-seed", 0, "Community ID `seed`")
-	quiet := fs.BoolP("quiet", "q", false, "no summary lines on standard error")
+	quiet := fs.BoolP("quiet", "q", false, "no summary lines or progress bar on standard error")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	help := fs.BoolP("help", "h", false, "print this help and exit")
 	fs.SortFlags = false

@@ -20,4 +20,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1549337929.817554	172.16.8.8	server	unknown	(empty)	(empty)	unknown	0	0	F	F	F	3	1	3	0	0	0	0	0	3	0	0	(empty)	1549337929.817554	1549337952.283232
 1549337929.817554	172.16.8.201	client	unknown	(empty)	(empty)	unknown	0	0	F	F	F	3	1	3	0	0	0	0	0	3	0	0	(empty)	1549337929.817554	1549337952.283232
-#close	2019-02-05-03-38-49
+#close	2019-02-05-03-39-12

@@ -18,7 +18,7 @@
 #types	time	enum	enum	string	string	addr	port	addr	port	string	string	string	count	time	time	vector[string]	vector[count]	string	string	string	string	vector[string]	string	bool	string	string	string	string	string	string
 1623514369.772545	smb1_negotiated	high	10.202.7.8	CjvhC23pjT77z1qilu	10.202.211.125	54120	10.202.7.8	445	1:AtrRU69OAZH/Y7gYbxwCcQWWjh8=	SMB1 was negotiated: deprecated, weak (MD5) signing governed by the 'if agrees' settings	testdata/pcaps/public/ndpi/smb_frags.pcap	1	1623514369.772545	1623514370.351676	CjvhC23pjT77z1qilu	4	-	-	NT LM 0.12	-	-	-	-	Disable SMB1 on the server.	-	-	Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force; Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol	server min protocol = SMB2_02	-
 1623514369.772545	smb1_offered	low	10.202.211.125	CjvhC23pjT77z1qilu	10.202.211.125	54120	10.202.7.8	445	1:AtrRU69OAZH/Y7gYbxwCcQWWjh8=	the client still offers SMB1 dialects	testdata/pcaps/public/ndpi/smb_frags.pcap	1	1623514369.772545	1623514370.351676	CjvhC23pjT77z1qilu	3	-	-	NT LM 0.12	-	-	-	-	Remove SMB1 from the client.	-	-	Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol	client min protocol = SMB2_02	-
-#close	2021-06-12-16-12-49
+#close	2021-06-12-16-12-50
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -29,4 +29,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1623514369.772545	10.202.7.8	server	smb1	(empty)	NT LM 0.12	yes	1	0	T	T	F	1	1	1	0	0	0	0	1	0	0	0	(empty)	1623514369.772545	1623514370.351676
 1623514369.772545	10.202.211.125	client	smb1	(empty)	NT LM 0.12	unknown	0	0	T	T	F	1	1	1	0	0	0	0	1	0	0	0	(empty)	1623514369.772545	1623514370.351676
-#close	2021-06-12-16-12-49
+#close	2021-06-12-16-12-50

@@ -19,7 +19,7 @@
 #types	time	enum	enum	string	string	addr	port	addr	port	string	string	string	count	time	time	vector[string]	vector[count]	string	string	string	string	vector[string]	string	bool	string	string	string	string	string	string
 1595183187.059281	ntlm_authentication	low	172.16.66.1 -> 172.16.66.36	CzGNWdCf4hoTv3MDhS	172.16.66.1	50060	172.16.66.36	445	1:6h/p9DFQdCKifi61DPxiJaHfHFQ=	a client authenticated to the server with NTLM instead of Kerberos: the session key, and so signing, is only as strong as NTLM	testdata/pcaps/public/suricata-verify/bug-5133__input.pcap	2	1595183187.059281	1595183196.010878	CzGNWdCf4hoTv3MDhS,CzGNWdCf4hoTv3MDhS	25,64	-	-	3.1.1	-	-	user 3B\\Backdoor, NTLMv2	-	Use Kerberos: connect to shares by computer name, not by IP address or a DNS CNAME (both fall back to NTLM). Give servers alternate names with 'netdom computername SERVER /add:ALIAS' instead of CNAME records.	-	-	-	-	Microsoft: Overview of Server Message Block signing; Control SMB signing behavior
 1595183187.059281	client_signing_not_required	medium	172.16.66.1	CzGNWdCf4hoTv3MDhS	172.16.66.1	50060	172.16.66.36	445	1:6h/p9DFQdCKifi61DPxiJaHfHFQ=	the client does not require SMB signing: its sessions are signed only if the server requires it	testdata/pcaps/public/suricata-verify/bug-5133__input.pcap	1	1595183187.059281	1595183196.010878	CzGNWdCf4hoTv3MDhS	20	-	-	3.1.1	0x01	-	-	-	Require signing on the client, so its sessions are signed whatever the server's setting.	"Microsoft network client: Digitally sign communications (always)" = Enabled (Computer Configuration\\Windows Settings\\Security Settings\\Local Policies\\Security Options)	HKLM\\System\\CurrentControlSet\\Services\\LanManWorkstation\\Parameters\\RequireSecuritySignature = 1 (REG_DWORD); EnableSecuritySignature is ignored by SMB2 and later	Set-SmbClientConfiguration -RequireSecuritySignature $true -Force; check with Get-SmbClientConfiguration | FL RequireSecuritySignature	client signing = required	Microsoft: Overview of Server Message Block signing
-#close	2020-07-19-18-26-27
+#close	2020-07-19-18-26-36
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -30,4 +30,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1595183187.059281	172.16.66.36	server	requires-signing	01566s-win16-ir.threebeesco.com	3.1.1	yes	1	0	F	F	F	1	1	2	2	0	0	0	0	0	0	0	3B\\Backdoor	1595183187.059281	1595183196.010878
 1595183187.059281	172.16.66.1	client	signs-only-if-server-requires	02694W-WIN10	3.1.1	no	1	1	F	F	F	1	1	2	2	0	0	0	0	0	0	0	3B\\Backdoor	1595183187.059281	1595183196.010878
-#close	2020-07-19-18-26-27
+#close	2020-07-19-18-26-36

@@ -19,7 +19,7 @@
 #types	time	enum	enum	string	string	addr	port	addr	port	string	string	string	count	time	time	vector[string]	vector[count]	string	string	string	string	vector[string]	string	bool	string	string	string	string	string	string
 1774651538.642841	client_signing_not_required	medium	10.10.0.100	CxVl6f9mEPPJpY0CcG	10.10.0.100	54634	10.10.0.20	445	1:eJIzlXkAZYKECNPRMffL4agnb7s=	the client does not require SMB signing: its sessions are signed only if the server requires it	testdata/pcaps/public/suricata-verify/dcerpc-bind-no-frag-flag__input.pcap	2	1774651538.642841	1774651539.752367	CxVl6f9mEPPJpY0CcG,CGA8mC0mgl0UN226x6	6,18	-	-	3.0	0x01	-	-	-	Require signing on the client, so its sessions are signed whatever the server's setting.	"Microsoft network client: Digitally sign communications (always)" = Enabled (Computer Configuration\\Windows Settings\\Security Settings\\Local Policies\\Security Options)	HKLM\\System\\CurrentControlSet\\Services\\LanManWorkstation\\Parameters\\RequireSecuritySignature = 1 (REG_DWORD); EnableSecuritySignature is ignored by SMB2 and later	Set-SmbClientConfiguration -RequireSecuritySignature $true -Force; check with Get-SmbClientConfiguration | FL RequireSecuritySignature	client signing = required	Microsoft: Overview of Server Message Block signing
 1774651538.642841	smb1_offered	low	10.10.0.100	CxVl6f9mEPPJpY0CcG	10.10.0.100	54634	10.10.0.20	445	1:eJIzlXkAZYKECNPRMffL4agnb7s=	the client still offers SMB1 dialects	testdata/pcaps/public/suricata-verify/dcerpc-bind-no-frag-flag__input.pcap	2	1774651538.642841	1774651539.752367	CxVl6f9mEPPJpY0CcG,CGA8mC0mgl0UN226x6	6,18	-	-	3.0	-	-	-	-	Remove SMB1 from the client.	-	-	Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol	client min protocol = SMB2_02	-
-#close	2026-03-27-22-45-38
+#close	2026-03-27-22-45-39
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -30,4 +30,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1774651538.642841	10.10.0.20	server	requires-signing	dc1.dom189.local	3.0	yes	2	0	T	F	F	2	1	2	0	0	0	0	2	0	0	0	guest	1774651538.642841	1774651539.752367
 1774651538.642841	10.10.0.100	client	signs-only-if-server-requires	(empty)	3.0	no	2	2	T	F	F	2	1	2	0	0	0	0	2	0	0	0	guest	1774651538.642841	1774651539.752367
-#close	2026-03-27-22-45-38
+#close	2026-03-27-22-45-39

@@ -7,7 +7,7 @@
 #fields	ts	uid	id.orig_h	id.orig_p	id.resp_h	id.resp_p	community_id	dialect	session_id	client_signing	server_signing	signing_required	auth	user	domain	workstation	guest	anonymous	setup_status	signed_msgs	unsigned_msgs	encrypted_msgs	outcome	reasons	input	transport	smb_version	dialects_offered	client_security_mode	server_security_mode	signing_algorithm	cipher	server_name	ntlm_version	krb_realm	krb_sname	krb_etype	ntlm_flags	mechs_offered	session_flags	signed_negotiation_msgs	exempt_msgs	unexpected_unsigned_msgs	unsigned_samples	setup_frame	first_frame	last_frame	share_encrypt	reauthentications	anomalies
 #types	time	string	addr	port	addr	port	string	string	string	enum	enum	bool	enum	string	string	string	bool	bool	string	count	count	count	enum	vector[string]	string	enum	enum	vector[string]	string	string	string	string	string	string	string	string	string	set[string]	vector[string]	string	count	count	count	vector[string]	count	count	count	bool	count	vector[string]
 1331908669.290000	CCFlgJixCBiFAHBc0Y	192.168.202.115	3049	192.168.24.100	445	1:yMLe2b2qIoj/cOujIqYNt7GULL4=	NT LM 0.12	0x0000000000000800	required	disabled	F	ntlmssp	whitecell	NONE-B91CFA7B93	STEVELAPTOP	F	F	STATUS_SUCCESS	0	5562	0	unsigned	SMB1: server signing disabled\x2c client signing required,all 5562 messages after setup unsigned	testdata/pcaps/public/suricata-verify/filecontainer-smb.pcap	direct	smb1	PC NETWORK PROGRAM 1.0,LANMAN1.0,Windows for Workgroups 3.1a,LM1.2X002,LANMAN2.1,NT LM 0.12	-	0x03	-	-	none-b91cfa7b93	v1-ess	-	-	-	ALWAYS_SIGN	-	-	0	2	0	11 client TREE_CONNECT_ANDX,12 server TREE_CONNECT_ANDX STATUS_SUCCESS,13 client TRANSACTION2,14 server TRANSACTION2 STATUS_SUCCESS,15 client TRANSACTION2,16 server TRANSACTION2 STATUS_SUCCESS,18 client TRANSACTION2,20 server TRANSACTION2 STATUS_SUCCESS	10	7	7275	-	-	-
-#close	2012-03-16-14-37-49
+#close	2012-03-16-14-42-45
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -22,7 +22,7 @@
 1331908667.040000	server_signing_not_required	high	192.168.24.100	CCFlgJixCBiFAHBc0Y	192.168.202.115	3049	192.168.24.100	445	1:yMLe2b2qIoj/cOujIqYNt7GULL4=	the server does not require SMB signing: an NTLM relay target	testdata/pcaps/public/suricata-verify/filecontainer-smb.pcap	1	1331908667.040000	1331908965.480000	CCFlgJixCBiFAHBc0Y	5	-	-	NT LM 0.12	0x03	-	-	-	Require signing on the server. For SMB2/3 only 'required' matters: a session is signed when either side requires it; 'if client agrees' affects SMB1 only.	"Microsoft network server: Digitally sign communications (always)" = Enabled (Computer Configuration\\Windows Settings\\Security Settings\\Local Policies\\Security Options)	HKLM\\System\\CurrentControlSet\\Services\\LanManServer\\Parameters\\RequireSecuritySignature = 1 (REG_DWORD); EnableSecuritySignature is ignored by SMB2 and later	Set-SmbServerConfiguration -RequireSecuritySignature $true -Force; check with Get-SmbServerConfiguration | FL RequireSecuritySignature	server signing = mandatory	Microsoft: Overview of Server Message Block signing
 1331908667.040000	smb1_negotiated	high	192.168.24.100	CCFlgJixCBiFAHBc0Y	192.168.202.115	3049	192.168.24.100	445	1:yMLe2b2qIoj/cOujIqYNt7GULL4=	SMB1 was negotiated: deprecated, weak (MD5) signing governed by the 'if agrees' settings	testdata/pcaps/public/suricata-verify/filecontainer-smb.pcap	1	1331908667.040000	1331908965.480000	CCFlgJixCBiFAHBc0Y	5	-	-	NT LM 0.12	-	-	-	-	Disable SMB1 on the server.	-	-	Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force; Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol	server min protocol = SMB2_02	-
 1331908667.040000	smb1_offered	low	192.168.202.115	CCFlgJixCBiFAHBc0Y	192.168.202.115	3049	192.168.24.100	445	1:yMLe2b2qIoj/cOujIqYNt7GULL4=	the client still offers SMB1 dialects	testdata/pcaps/public/suricata-verify/filecontainer-smb.pcap	1	1331908667.040000	1331908965.480000	CCFlgJixCBiFAHBc0Y	4	-	-	NT LM 0.12	-	-	-	-	Remove SMB1 from the client.	-	-	Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol	client min protocol = SMB2_02	-
-#close	2012-03-16-14-37-49
+#close	2012-03-16-14-42-45
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -33,4 +33,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1331908667.040000	192.168.24.100	server	relay-target	none-b91cfa7b93	NT LM 0.12	no	1	1	T	T	F	1	1	1	0	1	0	0	0	0	0	0	NONE-B91CFA7B93\\whitecell	1331908667.040000	1331908965.480000
 1331908667.040000	192.168.202.115	client	smb1	STEVELAPTOP	NT LM 0.12	yes	1	0	T	T	F	1	1	1	0	1	0	0	0	0	0	0	NONE-B91CFA7B93\\whitecell	1331908667.040000	1331908965.480000
-#close	2012-03-16-14-37-47
+#close	2012-03-16-14-42-45

@@ -31,4 +31,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1581445798.923055	192.168.1.3	server	relay-target	WIN-MV8B5VI0FAL	NT LM 0.12	no	1	1	T	T	F	1	1	1	0	1	0	0	0	0	0	1	(empty)	1581445798.923055	1581445800.587612
 1581445798.923055	192.168.1.100	client	smb1	HOST	NT LM 0.12	unknown	0	0	T	T	F	1	1	1	0	1	0	0	0	0	0	1	(empty)	1581445798.923055	1581445800.587612
-#close	2020-02-11-18-29-58
+#close	2020-02-11-18-30-00

@@ -21,7 +21,7 @@
 1520946138.071644	server_signing_not_required	high	192.168.1.2	Co2hPPi7HfXojW9Cxa	192.168.1.10	49216	192.168.1.2	445	1:Gd5ax7WSlKvVEIZRlzMFu4JnKPY=	the server does not require SMB signing: an NTLM relay target	testdata/pcaps/public/suricata-verify/smb1_osx.pcap	3	1520946138.071644	1520950473.931449	Co2hPPi7HfXojW9Cxa,CrhSUfqp70epB45FeG,CofLm05lgBdLuyHZSy	14,38,64	-	-	NT LM 0.12	0x03	-	-	-	Require signing on the server. For SMB2/3 only 'required' matters: a session is signed when either side requires it; 'if client agrees' affects SMB1 only.	"Microsoft network server: Digitally sign communications (always)" = Enabled (Computer Configuration\\Windows Settings\\Security Settings\\Local Policies\\Security Options)	HKLM\\System\\CurrentControlSet\\Services\\LanManServer\\Parameters\\RequireSecuritySignature = 1 (REG_DWORD); EnableSecuritySignature is ignored by SMB2 and later	Set-SmbServerConfiguration -RequireSecuritySignature $true -Force; check with Get-SmbServerConfiguration | FL RequireSecuritySignature	server signing = mandatory	Microsoft: Overview of Server Message Block signing
 1520946138.071644	smb1_negotiated	high	192.168.1.2	Co2hPPi7HfXojW9Cxa	192.168.1.10	49216	192.168.1.2	445	1:Gd5ax7WSlKvVEIZRlzMFu4JnKPY=	SMB1 was negotiated: deprecated, weak (MD5) signing governed by the 'if agrees' settings	testdata/pcaps/public/suricata-verify/smb1_osx.pcap	3	1520946138.071644	1520950473.931449	Co2hPPi7HfXojW9Cxa,CrhSUfqp70epB45FeG,CofLm05lgBdLuyHZSy	14,38,64	-	-	NT LM 0.12	-	-	-	-	Disable SMB1 on the server.	-	-	Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force; Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol	server min protocol = SMB2_02	-
 1520946138.071644	smb1_offered	low	192.168.1.10	Co2hPPi7HfXojW9Cxa	192.168.1.10	49216	192.168.1.2	445	1:Gd5ax7WSlKvVEIZRlzMFu4JnKPY=	the client still offers SMB1 dialects	testdata/pcaps/public/suricata-verify/smb1_osx.pcap	3	1520946138.071644	1520950473.931449	Co2hPPi7HfXojW9Cxa,CrhSUfqp70epB45FeG,CofLm05lgBdLuyHZSy	9,35,60	-	-	NT LM 0.12	-	-	-	-	Remove SMB1 from the client.	-	-	Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol	client min protocol = SMB2_02	-
-#close	2018-03-13-13-02-18
+#close	2018-03-13-14-14-33
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -32,4 +32,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1520946138.071644	192.168.1.2	server	relay-target	ts412	NT LM 0.12	no	3	3	T	T	F	3	1	3	0	0	0	0	3	0	0	0	(empty)	1520946138.071644	1520950473.931449
 1520946138.071644	192.168.1.10	client	smb1	(empty)	NT LM 0.12	unknown	0	0	T	T	F	3	1	3	0	0	0	0	3	0	0	0	(empty)	1520946138.071644	1520950473.931449
-#close	2018-03-13-13-02-18
+#close	2018-03-13-14-14-33

@@ -7,7 +7,7 @@
 #fields	ts	uid	id.orig_h	id.orig_p	id.resp_h	id.resp_p	community_id	dialect	session_id	client_signing	server_signing	signing_required	auth	user	domain	workstation	guest	anonymous	setup_status	signed_msgs	unsigned_msgs	encrypted_msgs	outcome	reasons	input	transport	smb_version	dialects_offered	client_security_mode	server_security_mode	signing_algorithm	cipher	server_name	ntlm_version	krb_realm	krb_sname	krb_etype	ntlm_flags	mechs_offered	session_flags	signed_negotiation_msgs	exempt_msgs	unexpected_unsigned_msgs	unsigned_samples	setup_frame	first_frame	last_frame	share_encrypt	reauthentications	anomalies
 #types	time	string	addr	port	addr	port	string	string	string	enum	enum	bool	enum	string	string	string	bool	bool	string	count	count	count	enum	vector[string]	string	enum	enum	vector[string]	string	string	string	string	string	string	string	string	string	set[string]	vector[string]	string	count	count	count	vector[string]	count	count	count	bool	count	vector[string]
 1495015336.548245	ClU7wT7B6O8kuFnOuX	10.160.64.139	38166	10.160.65.202	445	1:Zua2s/4yEig7eZk7vwRe+ov076k=	-	0x000048009400003d	unknown	unknown	-	unknown	-	-	-	F	F	-	2	0	44	encrypted	NEGOTIATE not captured: signing policy unknown,session setup not captured (capture starts mid-stream),44 encrypted messages (SMB3 transform)	testdata/pcaps/public/suricata-verify/smb3-02-midstream__input.pcap	direct	smb2	-	-	-	-	-	-	-	-	-	-	-	-	-	2	0	0	-	-	1	46	-	-	-
-#close	2017-05-17-10-02-16
+#close	2017-05-17-10-02-19
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -18,4 +18,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1495015336.548245	10.160.65.202	server	unknown	(empty)	(empty)	unknown	0	0	F	F	T	1	1	1	0	0	1	0	0	0	0	0	(empty)	1495015336.548245	1495015339.888518
 1495015336.548245	10.160.64.139	client	unknown	(empty)	(empty)	unknown	0	0	F	F	T	1	1	1	0	0	1	0	0	0	0	0	(empty)	1495015336.548245	1495015339.888518
-#close	2017-05-17-10-02-16
+#close	2017-05-17-10-02-19

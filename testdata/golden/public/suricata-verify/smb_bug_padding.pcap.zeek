@@ -33,4 +33,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1684287875.159587	172.171.65.180	server	relay-target	DESKTOP-9K5KDLS	NT LM 0.12	no	2	2	T	T	F	2	1	2	0	2	0	0	0	0	2	0	a	1684287875.159587	1684287889.710441
 1684287875.159587	172.171.65.181	client	smb1	(empty)	NT LM 0.12	unknown	0	0	T	T	F	2	1	2	0	2	0	0	0	0	2	0	a	1684287875.159587	1684287889.710441
-#close	2023-05-17-01-44-35
+#close	2023-05-17-01-44-49

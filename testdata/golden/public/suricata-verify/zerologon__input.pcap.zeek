@@ -49,4 +49,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1600193914.417683	172.16.5.58	server	requires-signing	bas-ad-01.lab.local	3.0	yes	11	0	T	F	F	11	1	11	10	0	0	0	1	0	0	10	lab.local\\administrator	1600193914.417683	1600194215.587010
 1600193914.417683	172.16.0.10	client	signs-only-if-server-requires	(empty)	3.0	no	11	11	T	F	F	11	1	11	10	0	0	0	1	0	0	10	lab.local\\administrator	1600193914.417683	1600194215.587010
-#close	2020-09-15-18-18-34
+#close	2020-09-15-18-23-35

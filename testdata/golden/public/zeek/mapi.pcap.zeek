@@ -10,7 +10,7 @@
 1056991898.644676	CJbbPJUkJ8ANaUbOEX	192.168.0.173	1032	192.168.0.116	139	1:CmHuAI1BDk85L2qgm9xPGfVmJto=	-	0x0000000000001801	unknown	unknown	-	unknown	-	-	-	F	F	-	0	24	0	unsigned	NEGOTIATE not captured: signing policy unknown,session setup not captured (capture starts mid-stream),all 24 messages after setup unsigned	testdata/pcaps/public/zeek/mapi.pcap	netbios	smb1	-	-	-	-	-	-	-	-	-	-	-	-	-	0	0	0	347 client TRANSACTION2,348 server TRANSACTION2 STATUS_SUCCESS,349 client TRANSACTION2,350 server TRANSACTION2 STATUS_OBJECT_NAME_NOT_FOUND,351 client TRANSACTION2,352 server TRANSACTION2 STATUS_OBJECT_NAME_NOT_FOUND,353 client TRANSACTION2,354 server TRANSACTION2 STATUS_OBJECT_NAME_NOT_FOUND	-	347	547	-	-	-
 1056991898.755232	CJbbPJUkJ8ANaUbOEX	192.168.0.173	1032	192.168.0.116	139	1:CmHuAI1BDk85L2qgm9xPGfVmJto=	-	0x0000000000001802	unknown	unknown	-	unknown	-	-	-	F	F	-	0	4	0	unsigned	NEGOTIATE not captured: signing policy unknown,session setup not captured (capture starts mid-stream),all 4 messages after setup unsigned	testdata/pcaps/public/zeek/mapi.pcap	netbios	smb1	-	-	-	-	-	-	-	-	-	-	-	-	-	0	0	0	368 client LOGOFF_ANDX,369 server LOGOFF_ANDX STATUS_SUCCESS,370 client TREE_DISCONNECT,371 server TREE_DISCONNECT STATUS_SUCCESS	-	368	371	-	-	-
 1056991898.903640	C3QrOUZKjFAlyS1IeE	192.168.0.2	4597	192.168.0.111	139	1:pVuDy79J16KAlc50Drb0F3La09Y=	-	0x000000000000e803	unknown	unknown	-	unknown	-	-	-	F	F	-	0	124	0	unsigned	NEGOTIATE not captured: signing policy unknown,session setup not captured (capture starts mid-stream),all 124 messages after setup unsigned	testdata/pcaps/public/zeek/mapi.pcap	netbios	smb1	-	-	-	-	-	-	-	-	-	-	-	-	-	0	0	0	420 client TRANSACTION,421 server TRANSACTION STATUS_SUCCESS,422 client NT_CREATE_ANDX,423 server NT_CREATE_ANDX STATUS_SUCCESS,424 client TRANSACTION,425 server TRANSACTION STATUS_SUCCESS,426 client TRANSACTION,427 server TRANSACTION STATUS_SUCCESS	-	420	781	-	-	-
-#close	2003-06-30-16-51-38
+#close	2003-06-30-16-51-39
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -25,4 +25,4 @@
 1056991898.644676	192.168.0.173	client	unknown	(empty)	(empty)	unknown	0	0	F	F	F	1	1	2	0	2	0	0	0	0	0	0	(empty)	1056991898.644676	1056991899.176970
 1056991898.903640	192.168.0.111	server	unknown	(empty)	(empty)	unknown	0	0	F	F	F	1	1	1	0	1	0	0	0	0	0	0	(empty)	1056991898.903640	1056991899.622068
 1056991898.903640	192.168.0.2	client	unknown	(empty)	(empty)	unknown	0	0	F	F	F	1	1	1	0	1	0	0	0	0	0	0	(empty)	1056991898.903640	1056991899.622068
-#close	2003-06-30-16-51-38
+#close	2003-06-30-16-51-39

@@ -7,7 +7,7 @@
 #fields	ts	uid	id.orig_h	id.orig_p	id.resp_h	id.resp_p	community_id	dialect	session_id	client_signing	server_signing	signing_required	auth	user	domain	workstation	guest	anonymous	setup_status	signed_msgs	unsigned_msgs	encrypted_msgs	outcome	reasons	input	transport	smb_version	dialects_offered	client_security_mode	server_security_mode	signing_algorithm	cipher	server_name	ntlm_version	krb_realm	krb_sname	krb_etype	ntlm_flags	mechs_offered	session_flags	signed_negotiation_msgs	exempt_msgs	unexpected_unsigned_msgs	unsigned_samples	setup_frame	first_frame	last_frame	share_encrypt	reauthentications	anomalies
 #types	time	string	addr	port	addr	port	string	string	string	enum	enum	bool	enum	string	string	string	bool	bool	string	count	count	count	enum	vector[string]	string	enum	enum	vector[string]	string	string	string	string	string	string	string	string	string	set[string]	vector[string]	string	count	count	count	vector[string]	count	count	count	bool	count	vector[string]
 1459928959.692785	Ces8KEmpBxZFJn1olL	192.168.56.1	56062	192.168.56.101	445	1:gek/GUDF3+ZsXSl1UXYN6iecYEg=	NT LM 0.12	0x0000000000000800	unknown	disabled	F	ntlmssp	test	TEST-F7DFBC3FE9	BABYBOOK	T	F	STATUS_SUCCESS	0	101	0	unsigned	SMB1: server signing disabled\x2c client signing unknown,guest session: no user key\x2c so the session is not signed,all 101 messages after setup unsigned	testdata/pcaps/public/zeek/raw_ntlm_in_smb.pcap	direct	smb1	NT LM 0.12,SMB 2.002,SMB 2.???	-	0x03	-	-	test-f7dfbc3fe9	v2	-	-	-	KEY_EXCH	-	-	0	0	0	25 client TREE_CONNECT_ANDX,26 server TREE_CONNECT_ANDX STATUS_SUCCESS,28 client NT_CREATE_ANDX,29 server NT_CREATE_ANDX STATUS_SUCCESS,31 client TRANSACTION,32 server TRANSACTION STATUS_SUCCESS,34 client TRANSACTION,35 server TRANSACTION STATUS_SUCCESS	23	19	177	-	-	-
-#close	2016-04-06-07-49-19
+#close	2016-04-06-07-49-25
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -20,7 +20,7 @@
 1459928955.184950	server_signing_not_required	high	192.168.56.101	Ces8KEmpBxZFJn1olL	192.168.56.1	56062	192.168.56.101	445	1:gek/GUDF3+ZsXSl1UXYN6iecYEg=	the server does not require SMB signing: an NTLM relay target	testdata/pcaps/public/zeek/raw_ntlm_in_smb.pcap	1	1459928955.184950	1459928965.526398	Ces8KEmpBxZFJn1olL	17	-	-	NT LM 0.12	0x03	-	-	-	Require signing on the server. For SMB2/3 only 'required' matters: a session is signed when either side requires it; 'if client agrees' affects SMB1 only.	"Microsoft network server: Digitally sign communications (always)" = Enabled (Computer Configuration\\Windows Settings\\Security Settings\\Local Policies\\Security Options)	HKLM\\System\\CurrentControlSet\\Services\\LanManServer\\Parameters\\RequireSecuritySignature = 1 (REG_DWORD); EnableSecuritySignature is ignored by SMB2 and later	Set-SmbServerConfiguration -RequireSecuritySignature $true -Force; check with Get-SmbServerConfiguration | FL RequireSecuritySignature	server signing = mandatory	Microsoft: Overview of Server Message Block signing
 1459928955.184950	smb1_negotiated	high	192.168.56.101	Ces8KEmpBxZFJn1olL	192.168.56.1	56062	192.168.56.101	445	1:gek/GUDF3+ZsXSl1UXYN6iecYEg=	SMB1 was negotiated: deprecated, weak (MD5) signing governed by the 'if agrees' settings	testdata/pcaps/public/zeek/raw_ntlm_in_smb.pcap	1	1459928955.184950	1459928965.526398	Ces8KEmpBxZFJn1olL	17	-	-	NT LM 0.12	-	-	-	-	Disable SMB1 on the server.	-	-	Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force; Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol	server min protocol = SMB2_02	-
 1459928955.184950	smb1_offered	low	192.168.56.1	Ces8KEmpBxZFJn1olL	192.168.56.1	56062	192.168.56.101	445	1:gek/GUDF3+ZsXSl1UXYN6iecYEg=	the client still offers SMB1 dialects	testdata/pcaps/public/zeek/raw_ntlm_in_smb.pcap	1	1459928955.184950	1459928965.526398	Ces8KEmpBxZFJn1olL	16	-	-	NT LM 0.12	-	-	-	-	Remove SMB1 from the client.	-	-	Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol	client min protocol = SMB2_02	-
-#close	2016-04-06-07-49-19
+#close	2016-04-06-07-49-25
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -31,4 +31,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1459928955.184950	192.168.56.101	server	relay-target	test-f7dfbc3fe9	NT LM 0.12	no	1	1	T	T	F	1	1	1	0	1	0	0	0	0	1	0	TEST-F7DFBC3FE9\\test	1459928955.184950	1459928965.526398
 1459928955.184950	192.168.56.1	client	smb1	BABYBOOK	NT LM 0.12	unknown	0	0	T	T	F	1	1	1	0	1	0	0	0	0	1	0	TEST-F7DFBC3FE9\\test	1459928955.184950	1459928965.526398
-#close	2016-04-06-07-49-15
+#close	2016-04-06-07-49-25

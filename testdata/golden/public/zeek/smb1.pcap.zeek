@@ -7,7 +7,7 @@
 #fields	ts	uid	id.orig_h	id.orig_p	id.resp_h	id.resp_p	community_id	dialect	session_id	client_signing	server_signing	signing_required	auth	user	domain	workstation	guest	anonymous	setup_status	signed_msgs	unsigned_msgs	encrypted_msgs	outcome	reasons	input	transport	smb_version	dialects_offered	client_security_mode	server_security_mode	signing_algorithm	cipher	server_name	ntlm_version	krb_realm	krb_sname	krb_etype	ntlm_flags	mechs_offered	session_flags	signed_negotiation_msgs	exempt_msgs	unexpected_unsigned_msgs	unsigned_samples	setup_frame	first_frame	last_frame	share_encrypt	reauthentications	anomalies
 #types	time	string	addr	port	addr	port	string	string	string	enum	enum	bool	enum	string	string	string	bool	bool	string	count	count	count	enum	vector[string]	string	enum	enum	vector[string]	string	string	string	string	string	string	string	string	string	set[string]	vector[string]	string	count	count	count	vector[string]	count	count	count	bool	count	vector[string]
 1403194573.483536	CnPCRoUpsfOH1g0wZB	192.168.1.78	55770	192.168.1.53	445	1:IqCL2PFUPjRZZCYfEWxF3PALgUM=	-	0x0000040000000031	unknown	unknown	-	unknown	-	-	-	F	F	-	42	0	0	signed	NEGOTIATE not captured: signing policy unknown,session setup not captured (capture starts mid-stream),all 42 messages after setup signed	testdata/pcaps/public/zeek/smb1.pcap	direct	smb2	-	-	-	-	-	-	-	-	-	-	-	-	-	0	0	0	-	-	1	35	-	-	-
-#close	2014-06-19-16-16-13
+#close	2014-06-19-16-16-14
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -18,4 +18,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1403194573.483536	192.168.1.53	server	unknown	(empty)	(empty)	unknown	0	0	F	F	F	1	1	1	1	0	0	0	0	0	0	0	(empty)	1403194573.483536	1403194574.233381
 1403194573.483536	192.168.1.78	client	unknown	(empty)	(empty)	unknown	0	0	F	F	F	1	1	1	1	0	0	0	0	0	0	0	(empty)	1403194573.483536	1403194574.233381
-#close	2014-06-19-16-16-13
+#close	2014-06-19-16-16-14

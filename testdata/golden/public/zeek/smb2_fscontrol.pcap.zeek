@@ -7,7 +7,7 @@
 #fields	ts	uid	id.orig_h	id.orig_p	id.resp_h	id.resp_p	community_id	dialect	session_id	client_signing	server_signing	signing_required	auth	user	domain	workstation	guest	anonymous	setup_status	signed_msgs	unsigned_msgs	encrypted_msgs	outcome	reasons	input	transport	smb_version	dialects_offered	client_security_mode	server_security_mode	signing_algorithm	cipher	server_name	ntlm_version	krb_realm	krb_sname	krb_etype	ntlm_flags	mechs_offered	session_flags	signed_negotiation_msgs	exempt_msgs	unexpected_unsigned_msgs	unsigned_samples	setup_frame	first_frame	last_frame	share_encrypt	reauthentications	anomalies
 #types	time	string	addr	port	addr	port	string	string	string	enum	enum	bool	enum	string	string	string	bool	bool	string	count	count	count	enum	vector[string]	string	enum	enum	vector[string]	string	string	string	string	string	string	string	string	string	set[string]	vector[string]	string	count	count	count	vector[string]	count	count	count	bool	count	vector[string]
 1674866122.334962	CWXoPN6QtD6HjGbOIs	10.0.0.1	61149	10.0.0.2	139	1:rhvXnyMe9aHZhpdt3genc02HfGI=	-	-	unknown	unknown	-	unknown	-	-	-	F	F	-	0	0	0	unknown	no NEGOTIATE response and no session captured	testdata/pcaps/public/zeek/smb2_fscontrol.pcap	netbios	smb2	-	-	-	-	-	-	-	-	-	-	-	-	-	0	0	0	-	-	1	7	-	-	compound_malformed=1
-#close	2023-01-28-00-35-22
+#close	2023-01-28-00-35-23
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -18,4 +18,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1674866122.334962	10.0.0.2	server	unknown	(empty)	(empty)	unknown	0	0	F	F	F	1	1	0	0	0	0	0	0	0	0	0	(empty)	1674866122.334962	1674866123.347276
 1674866122.334962	10.0.0.1	client	unknown	(empty)	(empty)	unknown	0	0	F	F	F	1	1	0	0	0	0	0	0	0	0	0	(empty)	1674866122.334962	1674866123.347276
-#close	2023-01-28-00-35-22
+#close	2023-01-28-00-35-23

@@ -31,4 +31,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1490797191.686886	172.19.23.143	server	relay-target	(empty)	2.1	no	1	1	T	F	F	1	1	1	0	1	0	0	0	0	0	0	(empty)	1490797191.686886	1490797192.801813
 1490797191.686886	10.10.34.184	client	signs-only-if-server-requires	(empty)	2.1	no	1	1	T	F	F	1	1	1	0	1	0	0	0	0	0	0	(empty)	1490797191.686886	1490797192.801813
-#close	2017-03-29-14-19-51
+#close	2017-03-29-14-19-52

@@ -7,7 +7,7 @@
 #fields	ts	uid	id.orig_h	id.orig_p	id.resp_h	id.resp_p	community_id	dialect	session_id	client_signing	server_signing	signing_required	auth	user	domain	workstation	guest	anonymous	setup_status	signed_msgs	unsigned_msgs	encrypted_msgs	outcome	reasons	input	transport	smb_version	dialects_offered	client_security_mode	server_security_mode	signing_algorithm	cipher	server_name	ntlm_version	krb_realm	krb_sname	krb_etype	ntlm_flags	mechs_offered	session_flags	signed_negotiation_msgs	exempt_msgs	unexpected_unsigned_msgs	unsigned_samples	setup_frame	first_frame	last_frame	share_encrypt	reauthentications	anomalies
 #types	time	string	addr	port	addr	port	string	string	string	enum	enum	bool	enum	string	string	string	bool	bool	string	count	count	count	enum	vector[string]	string	enum	enum	vector[string]	string	string	string	string	string	string	string	string	string	set[string]	vector[string]	string	count	count	count	vector[string]	count	count	count	bool	count	vector[string]
 1547145849.683998	CExD6sScpdzeJDEyMN	192.168.100.168	44718	10.160.67.244	445	1:ztLyw8bEmj9hXUhn+VcytqcUZWk=	3.1.1	0x0000281cac000069	enabled	required	T	ntlmssp	administrator	(empty)	(empty)	F	F	STATUS_SUCCESS	0	0	28	encrypted	server require(s) signing: an authenticated session must sign,28 encrypted messages (SMB3 transform)	testdata/pcaps/public/zeek/smb311.pcap	direct	smb2	3.1.1	0x01	0x03	-	AES-128-CCM	AD.foo.test	v2	-	-	-	SIGN,SEAL,KEY_EXCH	-	0x0000	0	0	0	-	6	3	34	-	-	-
-#close	2019-01-10-18-44-09
+#close	2019-01-10-18-44-10
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -18,7 +18,7 @@
 #types	time	enum	enum	string	string	addr	port	addr	port	string	string	string	count	time	time	vector[string]	vector[count]	string	string	string	string	vector[string]	string	bool	string	string	string	string	string	string
 1547145849.582174	ntlm_authentication	low	192.168.100.168 -> 10.160.67.244	CExD6sScpdzeJDEyMN	192.168.100.168	44718	10.160.67.244	445	1:ztLyw8bEmj9hXUhn+VcytqcUZWk=	a client authenticated to the server with NTLM instead of Kerberos: the session key, and so signing, is only as strong as NTLM	testdata/pcaps/public/zeek/smb311.pcap	1	1547145849.582174	1547145850.274993	CExD6sScpdzeJDEyMN	6	-	-	3.1.1	-	-	user administrator, NTLMv2	-	Use Kerberos: connect to shares by computer name, not by IP address or a DNS CNAME (both fall back to NTLM). Give servers alternate names with 'netdom computername SERVER /add:ALIAS' instead of CNAME records.	-	-	-	-	Microsoft: Overview of Server Message Block signing; Control SMB signing behavior
 1547145849.582174	client_signing_not_required	medium	192.168.100.168	CExD6sScpdzeJDEyMN	192.168.100.168	44718	10.160.67.244	445	1:ztLyw8bEmj9hXUhn+VcytqcUZWk=	the client does not require SMB signing: its sessions are signed only if the server requires it	testdata/pcaps/public/zeek/smb311.pcap	1	1547145849.582174	1547145850.274993	CExD6sScpdzeJDEyMN	1	-	-	3.1.1	0x01	-	-	-	Require signing on the client, so its sessions are signed whatever the server's setting.	"Microsoft network client: Digitally sign communications (always)" = Enabled (Computer Configuration\\Windows Settings\\Security Settings\\Local Policies\\Security Options)	HKLM\\System\\CurrentControlSet\\Services\\LanManWorkstation\\Parameters\\RequireSecuritySignature = 1 (REG_DWORD); EnableSecuritySignature is ignored by SMB2 and later	Set-SmbClientConfiguration -RequireSecuritySignature $true -Force; check with Get-SmbClientConfiguration | FL RequireSecuritySignature	client signing = required	Microsoft: Overview of Server Message Block signing
-#close	2019-01-10-18-44-09
+#close	2019-01-10-18-44-10
 #separator \x09
 #set_separator	,
 #empty_field	(empty)
@@ -29,4 +29,4 @@
 #types	time	addr	enum	enum	set[string]	set[string]	enum	count	count	bool	bool	bool	count	count	count	count	count	count	count	count	count	count	count	set[string]	time	time
 1547145849.582174	10.160.67.244	server	requires-signing	AD.foo.test	3.1.1	yes	1	0	F	F	T	1	1	1	0	0	1	0	0	0	0	0	administrator	1547145849.582174	1547145850.274993
 1547145849.582174	192.168.100.168	client	signs-only-if-server-requires	(empty)	3.1.1	no	1	1	F	F	T	1	1	1	0	0	1	0	0	0	0	0	administrator	1547145849.582174	1547145850.274993
-#close	2019-01-10-18-44-09
+#close	2019-01-10-18-44-10
