@@ -1,29 +1,42 @@
 // Command smbscope reads SMB traffic from capture files and reports, per
-// connection and SMB session, how signing really behaved, with findings.
+// connection and SMB session, how signing really behaved, with findings and
+// the signing posture of every server and client seen.
 //
 // Usage:
 //
 //	smbscope [flags] FILE...
 //
 // FILE is a pcap or pcapng capture, optionally gzip-compressed; "-" reads
-// standard input. Several files are analysed in one run; host findings are
-// reported once per run.
+// standard input. Several files are analysed in one run; host findings and
+// host records are reported once per run.
 //
 // Flags:
 //
 //	-o, --output FILE          write records to FILE instead of standard output
+//	-f, --format FORMAT        json (default), zeek, zeek-json or text
+//	    --log-dir DIR          write one file per log into DIR
+//	    --relay-targets FILE   servers not requiring signing, one address per line
+//	    --zeek-intel FILE      the same servers as a Zeek Intel framework file
 //	    --community-id-seed N  seed of the Community ID flow hash (default 0)
-//	-q, --quiet                no summary lines on standard error
+//	-q, --quiet                no summary lines or progress bar on standard error
 //	    --version              print the version and exit
 //	-h, --help                 print this help and exit
 //
-// Output is one JSON object per line. Session records ("type":"session")
-// carry ts, uid, id.orig_h, id.orig_p, id.resp_h, id.resp_p, community_id,
-// dialect, session_id, client_signing, server_signing, signing_required,
-// auth, user, domain, workstation, guest, anonymous, setup_status,
-// signed_msgs, unsigned_msgs, encrypted_msgs, outcome and reasons. Finding
-// records ("type":"finding") carry ts, finding, severity, subject, uid, the
-// id.* fields, community_id, evidence and remediation. See README.md.
+// The json format writes one JSON object per line. Session records
+// ("type":"session") carry ts, uid, id.orig_h, id.orig_p, id.resp_h,
+// id.resp_p, community_id, dialect, session_id, client_signing,
+// server_signing, signing_required, auth, user, domain, workstation, guest,
+// anonymous, setup_status, signed_msgs, unsigned_msgs, encrypted_msgs,
+// outcome and reasons. Finding records ("type":"finding") carry ts,
+// finding, severity, subject, uid, the id.* fields, community_id, evidence
+// and remediation. Host records ("type":"host"), one per server and per
+// client at the end of the run, carry host, role, posture, names, dialects,
+// signing_required, SMB1 and encryption flags, and sessions by outcome.
+//
+// The zeek format writes the same records as Zeek ASCII logs (smb_signing,
+// smb_signing_findings, smb_signing_hosts), zeek-json as Zeek JSON logs,
+// and text as a report for people, coloured only on a terminal. With
+// --log-dir each log goes to DIR/NAME.log. See README.md.
 //
 // Exit status: 0 when every input was read, 1 when an input or the output
 // failed (the other inputs are still analysed), 2 on a usage error.
