@@ -90,10 +90,23 @@ type SMB1NegotiateResponseHead struct {
 // NT LM 0.12 form, SecurityMode (MS-CIFS 2.2.4.52.2).
 func ParseSMB1NegotiateResponseHead(msg []byte) (SMB1NegotiateResponseHead, error) {
 	var h SMB1NegotiateResponseHead
-	if len(msg) < SMB1HeaderLen+3 {
+	if len(msg) <= SMB1HeaderLen {
 		return h, ErrTruncated
 	}
 	h.WordCount = msg[SMB1HeaderLen]
+	switch h.WordCount {
+	case 0:
+		// An error response: no dialect was accepted, and the bytes after
+		// WordCount are ByteCount, not a DialectIndex.
+		h.DialectIndex = 0xFFFF
+		return h, nil
+	case 1, 13, 17:
+	default:
+		return h, ErrMalformed
+	}
+	if len(msg) < SMB1HeaderLen+3 {
+		return h, ErrTruncated
+	}
 	h.DialectIndex, _ = u16(msg, SMB1HeaderLen+1)
 	if h.WordCount == 17 {
 		if len(msg) < SMB1HeaderLen+4 {
@@ -108,13 +121,19 @@ func ParseSMB1NegotiateResponseHead(msg []byte) (SMB1NegotiateResponseHead, erro
 // NEGOTIATE request that lie wholly inside msg, in order (MS-CIFS
 // 2.2.4.52.1), and whether the list is complete.
 func SMB1NegotiateDialectsHead(msg []byte) ([]string, bool) {
-	if len(msg) < SMB1HeaderLen+3 {
+	if len(msg) <= SMB1HeaderLen {
 		return nil, false
 	}
-	byteCount, _ := u16(msg, SMB1HeaderLen+1)
-	end := SMB1HeaderLen + 3 + int(byteCount)
+	// The request has no parameter words, but WordCount says where
+	// ByteCount is.
+	bcOff := SMB1HeaderLen + 1 + 2*int(msg[SMB1HeaderLen])
+	byteCount, ok := u16(msg, bcOff)
+	if !ok {
+		return nil, false
+	}
+	end := bcOff + 2 + int(byteCount)
 	complete := end <= len(msg)
-	b := msg[SMB1HeaderLen+3 : min(end, len(msg))]
+	b := msg[bcOff+2 : min(end, len(msg))]
 	var out []string
 	for len(b) > 0 && b[0] == 0x02 {
 		n := 1
@@ -124,8 +143,8 @@ func SMB1NegotiateDialectsHead(msg []byte) ([]string, bool) {
 		if n == len(b) {
 			return out, false
 		}
-		out = append(out, string(b[1:n]))
+		out = append(out, smb1OEMString(b[1:n]))
 		b = b[n+1:]
 	}
-	return out, complete
+	return out, complete && len(b) == 0
 }
