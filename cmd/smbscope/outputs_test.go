@@ -365,6 +365,34 @@ func TestProgressDoesNotChangeOutput(t *testing.T) {
 	}
 }
 
+func TestWantProgress(t *testing.T) {
+	var tty, pipe bytes.Buffer
+	old := isTerminal
+	isTerminal = func(w io.Writer) bool { return w == &tty }
+	defer func() { isTerminal = old }()
+	tests := []struct {
+		quiet                  bool
+		format, output, logDir string
+		stdout, stderr         io.Writer
+		want                   bool
+	}{
+		{false, "json", "-", "", &pipe, &tty, true},
+		{true, "json", "-", "", &pipe, &tty, false},      // --quiet
+		{false, "json", "-", "", &pipe, &pipe, false},    // stderr is not a terminal
+		{false, "json", "-", "", &tty, &tty, false},      // records stream to the terminal
+		{false, "zeek", "-", "", &tty, &tty, false},      // the session log streams too
+		{false, "text", "-", "", &tty, &tty, true},       // the report comes after the bar
+		{false, "json", "x.jsonl", "", &tty, &tty, true}, // records go to a file
+		{false, "zeek", "-", "logs", &tty, &tty, true},   // records go to files
+	}
+	for _, tt := range tests {
+		if got := wantProgress(tt.quiet, tt.format, tt.output, tt.logDir, tt.stdout, tt.stderr); got != tt.want {
+			t.Errorf("wantProgress(quiet %v, %s, -o %s, --log-dir %q, stdout tty %v, stderr tty %v) = %v",
+				tt.quiet, tt.format, tt.output, tt.logDir, tt.stdout == &tty, tt.stderr == &tty, got)
+		}
+	}
+}
+
 // Values with Zeek's reserved and special characters survive the TSV log
 // and the reader: separators, markers, backslashes, non-UTF-8 bytes.
 func TestZeekEscapesRoundTrip(t *testing.T) {

@@ -98,7 +98,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	color := *format == "text" && *output == "-" && isTerminal(stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 	w := newWriter(*format, *logDir, out, color)
 	engine := findings.NewEngine(w, *seed)
-	showProgress := !*quiet && isTerminal(stderr)
+	showProgress := wantProgress(*quiet, *format, *output, *logDir, stdout, stderr)
 	status := 0
 	for _, in := range inputs {
 		if ctx.Err() != nil {
@@ -185,6 +185,14 @@ func writeFile(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return f.Close()
+}
+
+// wantProgress tells whether to draw a progress bar: on a terminal, unless
+// quiet, and not while records stream to the same terminal (the text
+// report is written at the end, after the bar is gone).
+func wantProgress(quiet bool, format, output, logDir string, stdout, stderr io.Writer) bool {
+	recordsToTerminal := output == "-" && logDir == "" && format != "text" && isTerminal(stdout)
+	return !quiet && isTerminal(stderr) && !recordsToTerminal
 }
 
 // isTerminal reports whether w is a terminal (a character device).
