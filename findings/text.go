@@ -182,22 +182,26 @@ func (t *TextWriter) hostTable(bw *bufio.Writer, role string) {
 		line := "  "
 		for i, c := range r {
 			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
-			cell := c + pad
-			if numeric[i] {
-				cell = pad + c
+			if i == len(r)-1 {
+				pad = ""
 			}
+			styled := c
 			switch {
 			case n == 0:
-				cell = t.style(styleDim, cell)
+				styled = t.style(styleDim, c)
 			case i == 2 || i == len(r)-1:
-				cell = t.style(valueStyle(c), c) + pad
+				styled = t.style(valueStyle(c), c)
+			}
+			if numeric[i] {
+				line += pad + styled
+			} else {
+				line += styled + pad
 			}
 			if i < len(r)-1 {
-				cell += "  "
+				line += "  "
 			}
-			line += cell
 		}
-		bw.WriteString(strings.TrimRight(line, " ") + "\n")
+		bw.WriteString(line + "\n")
 	}
 }
 
