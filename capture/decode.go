@@ -62,6 +62,7 @@ type decoder struct {
 	ip4  layers.IPv4
 	ip6  ipv6
 	tcp  layers.TCP
+	tun  tunnels
 
 	decoded  []gopacket.LayerType
 	parsers  map[uint32]*gopacket.DecodingLayerParser
@@ -108,6 +109,9 @@ func (d *decoder) parser(link uint32) *gopacket.DecodingLayerParser {
 			p = gopacket.NewDecodingLayerParser(first)
 			p.SetDecodingLayerContainer(gopacket.DecodingLayerArray(nil))
 			for _, l := range []gopacket.DecodingLayer{&d.eth, &d.vlan, &d.sll, &d.sll2, &d.loop, &d.raw, &d.ip4, &d.ip6, &d.tcp} {
+				p.AddDecodingLayer(l)
+			}
+			for _, l := range d.tun.layers() {
 				p.AddDecodingLayer(l)
 			}
 			// Anything past TCP, and any protocol we do not decode,

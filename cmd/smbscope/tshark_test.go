@@ -113,11 +113,6 @@ var tsharkDisagreements = map[string][]disagreement{
 		match: "SMB1 messages",
 		why:   "SMB over NetBEUI/LLC, not TCP: outside what smbscope reads",
 	}},
-	"tcpdump/wccp_redirect_gre.pcap": {{
-		frames: []uint64{1},
-		match:  "SMB1 messages",
-		why:    "a single SMB1 packet inside a GRE (WCCP) tunnel; tunnels are not decapsulated yet",
-	}},
 }
 
 // compareAuth checks the NTLMSSP AUTHENTICATE user, domain and host name
