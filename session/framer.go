@@ -103,12 +103,14 @@ func (f *framer) feed(s pduSink, data []byte, keepLimit int, m Meta) {
 		// Fast path: the whole body is in this packet and nothing is buffered.
 		if len(f.buf) == 0 && !f.holed && f.need == f.length && len(data) >= f.need {
 			body := data[:f.need]
-			data = data[f.need:]
-			f.hdrN, f.need = 0, 0
 			if f.typ == dissect.NBSSMessage && !smbMagic(body) {
+				// Not a PDU start after all: search again from the
+				// first byte after the header.
 				f.desync(s, "nbss_not_smb")
 				continue
 			}
+			data = data[f.need:]
+			f.hdrN, f.need = 0, 0
 			if len(body) > keepLimit {
 				body = body[:keepLimit]
 			}
@@ -116,15 +118,27 @@ func (f *framer) feed(s pduSink, data []byte, keepLimit int, m Meta) {
 			continue
 		}
 		n := min(len(data), f.need)
+		checking := !f.magicChecked && !f.holed && f.typ == dissect.NBSSMessage
+		if checking {
+			// Take no more than the protocol id until it is checked, so
+			// that a false start is searched past from the same byte
+			// however the stream was cut into packets.
+			n = min(n, 4-len(f.buf))
+		}
 		if room := keepLimit - len(f.buf); room > 0 && !f.holed {
 			f.buf = append(f.buf, data[:min(n, room)]...)
 		}
 		f.need -= n
 		data = data[n:]
-		if !f.magicChecked && len(f.buf) >= 4 {
+		if checking && (len(f.buf) >= 4 || f.need == 0) {
 			f.magicChecked = true
-			if f.typ == dissect.NBSSMessage && !smbMagic(f.buf) {
+			if !smbMagic(f.buf) {
+				// Search again from the first byte after the header:
+				// the body bytes taken so far go back to the scan.
+				var taken [4]byte
+				k := copy(taken[:], f.buf)
 				f.desync(s, "nbss_not_smb")
+				f.scanN = copy(f.scan[:], taken[:k])
 				continue
 			}
 		}
