@@ -21,5 +21,11 @@ lint:
 demo:
 	$(GO) run ./cmd/smbscope testdata/pcaps/samba/s05_smb311_defaults_user.pcap
 
+# Fuzz every fuzz target for FUZZTIME seconds each and print executions and
+# findings per target (scripts/fuzz.sh; docs/FUZZING.md has the results).
+FUZZTIME ?= 60
+fuzz:
+	scripts/fuzz.sh $(FUZZTIME)
+
 clean:
 	rm -rf bin
