@@ -18,6 +18,7 @@ type Conn struct {
 	swapped   bool // roles were inverted from what capture guessed
 	closed    bool
 	dataSeen  int // payload bytes seen before SMB was recognised
+	keptOnly  bool // the current PDU was cut to Options.MaxKeptBytes
 
 	sessions map[uint64]*Session
 	order    []*Session
@@ -127,6 +128,10 @@ func (c *Conn) confirmRoles(physical Direction, response bool) {
 }
 
 func (c *Conn) pdu(physical Direction, typ dissect.NBSSType, body []byte, length int, holed bool, m Meta) {
+	if !nbssControlValid(typ, body, length, holed) {
+		c.anomaly(AnomalyNBSSControl)
+		return
+	}
 	switch typ {
 	case dissect.NBSSKeepalive:
 		return
@@ -152,6 +157,7 @@ func (c *Conn) pdu(physical Direction, typ dissect.NBSSType, body []byte, length
 		c.anomaly("message_truncated")
 		return
 	}
+	c.keptOnly = !holed && len(body) < length
 	c.isSMB = true
 	switch dissect.ProtocolOf(body) {
 	case dissect.ProtoSMB2:
@@ -360,6 +366,7 @@ func (c *Conn) Close(m Meta, reason string) {
 		c.res.Last = m
 	}
 	c.res.Close = reason
+	c.noteClose(reason)
 	if !c.isSMB {
 		c.t.Ignored++
 		return

@@ -12,15 +12,19 @@ func (c *Conn) smb2PDU(physical Direction, pdu []byte, holed bool, m Meta) {
 	for member := 0; ; member++ {
 		msg, ok, err := r.Next()
 		if err != nil {
-			if !holed {
+			if !holed && !c.keptOnly {
 				c.anomaly("compound_malformed")
 				return
+			}
+			if c.keptOnly {
+				// The chain runs past the prefix kept of a large PDU.
+				c.anomaly(AnomalyKeepLimit)
 			}
 			if member > 0 {
 				return
 			}
-			// A snap length cut the first member before its NextCommand
-			// offset: its header is still whole.
+			// A snap length (or the keep limit) cut the first member
+			// before its NextCommand offset: its header is still whole.
 			msg, ok = pdu, true
 			r = dissect.CompoundReader{}
 		}

@@ -34,6 +34,7 @@ func (o Options) withDefaults() Options {
 	if o.MaxKeptBytes <= 0 {
 		o.MaxKeptBytes = defaultMaxKeptBytes
 	}
+	o.MaxKeptBytes = max(o.MaxKeptBytes, minKeptBytes)
 	if o.MaxSessions <= 0 {
 		o.MaxSessions = defaultMaxSessions
 	}
