@@ -48,6 +48,8 @@ type Engine struct {
 	posture     map[hostID]*hostState
 	postureSeen []hostID
 	hostRecords []*HostRecord
+
+	live *liveHosts // set by SetLive
 }
 
 type hostKey struct{ finding, subject string }
@@ -109,6 +111,9 @@ func (e *Engine) Connection(c *session.Connection) {
 	}
 	e.hostFindings(c)
 	e.observeHosts(c)
+	if e.live != nil {
+		e.flushLive(c.Last.Time, false)
+	}
 }
 
 func (e *Engine) newFinding(k Kind, c *session.Connection, subject string) *FindingRecord {
@@ -234,6 +239,9 @@ func (e *Engine) aggregate(k Kind, c *session.Connection, subject string, frame 
 		e.order = append(e.order, key)
 	}
 	f.Evidence.Count++
+	if e.live != nil {
+		e.live.touched(key)
+	}
 	if c.Last.Time.After(time.Time(f.Evidence.LastSeen)) {
 		f.Evidence.LastSeen = Time(c.Last.Time)
 	}
@@ -259,8 +267,14 @@ func (e *Engine) detail(k Kind, subject, detail string) {
 // client, each in the order they were first seen. Hosts returns the host
 // records afterwards.
 func (e *Engine) Finish() error {
-	for _, k := range e.order {
-		e.write(e.hosts[k])
+	if e.live != nil {
+		// Live, each was written already: write those changed since.
+		e.flushLive(time.Time{}, true)
+		clear(e.live.state)
+	} else {
+		for _, k := range e.order {
+			e.write(e.hosts[k])
+		}
 	}
 	e.order = e.order[:0]
 	clear(e.hosts)

@@ -374,6 +374,9 @@ type zeekLogs struct {
 	logs  [numLogs]zlog
 	now   time.Time
 	line  []byte
+	// Flush writes each record through at once, so that a live consumer
+	// sees records as soon as they exist.
+	Flush bool
 }
 
 // start returns the log's writer; header is true for its first record.
@@ -414,6 +417,7 @@ type ZeekWriter struct {
 	zeekLogs
 	stream  io.Writer              // one stream: the logs one after another
 	pending [numLogs]*bytes.Buffer // on one stream, the logs after the first wait here
+	blocks  bool                   // one stream, each log block ended when another log is written
 }
 
 // NewZeekWriter returns a ZeekWriter that writes the three logs to w, one
@@ -462,6 +466,11 @@ func (z *ZeekWriter) Host(r *HostRecord) error {
 func (z *ZeekWriter) Input(*InputSummary) error { return nil }
 
 func (z *ZeekWriter) write(id logID, ts, latest Time, row []zv) error {
+	if z.blocks {
+		if err := z.endOtherBlocks(id); err != nil {
+			return err
+		}
+	}
 	w, header, err := z.start(id, latest)
 	if err != nil {
 		return err
@@ -479,6 +488,9 @@ func (z *ZeekWriter) write(id logID, ts, latest Time, row []zv) error {
 	b = append(b, '\n')
 	z.line = b
 	_, err = w.Write(b)
+	if err == nil && z.Flush {
+		err = w.Flush()
+	}
 	return err
 }
 
@@ -593,6 +605,12 @@ func (z *ZeekJSONWriter) write(id logID, row []zv) error {
 	b = append(b, '}', '\n')
 	z.line = b
 	_, err = w.Write(b)
+	if err == nil && z.Flush {
+		err = w.Flush()
+		if err == nil && z.stream != nil {
+			err = z.stream.Flush()
+		}
+	}
 	return err
 }
 
