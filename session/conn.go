@@ -17,8 +17,9 @@ type Conn struct {
 	rolesSet  bool // client/server roles confirmed from the traffic
 	swapped   bool // roles were inverted from what capture guessed
 	closed    bool
-	dataSeen  int // payload bytes seen before SMB was recognised
-	keptOnly  bool // the current PDU was cut to Options.MaxKeptBytes
+	dataSeen  int    // payload bytes seen before SMB was recognised
+	keptOnly  bool   // the current PDU was cut to Options.MaxKeptBytes
+	dirMsgs   [2]int // messages parsed per logical direction
 
 	sessions map[uint64]*Session
 	order    []*Session
@@ -49,6 +50,7 @@ type setupState struct {
 	inProgress    bool // legs seen, no final response yet
 	responseSeen  bool
 	extendedToken bool
+	finalUnseen   bool // the final response was lost; later traffic shows success
 }
 
 // notSMBAfter is how much unrecognised payload on a port other than 445

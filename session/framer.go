@@ -91,6 +91,9 @@ func (f *framer) feed(s pduSink, data []byte, keepLimit int, m Meta) {
 				continue
 			}
 			f.typ, f.length, f.need = typ, length, length
+			if length > maxSanePDU {
+				s.anomaly(AnomalyOversized)
+			}
 			f.buf = f.buf[:0]
 			f.holed = false
 			f.magicChecked = false

@@ -30,14 +30,6 @@ const (
 // SMB2 header, without which messages could not even be counted.
 const minKeptBytes = dissect.SMB2HeaderLen
 
-// noteClose records why a connection ended when the reason means that its
-// result is incomplete.
-func (c *Conn) noteClose(reason string) {
-	if reason == "evicted" && c.isSMB {
-		c.anomaly(AnomalyEvicted)
-	}
-}
-
 // nbssControlValid reports whether a session service control packet is
 // well formed (RFC 1002 4.3.2-4.3.4). Only well-formed ones mark the
 // connection as NetBIOS: a garbage packet whose first byte happens to be

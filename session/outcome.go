@@ -79,10 +79,14 @@ func (c *Conn) finish(s *Session) {
 		s.Outcome = OutcomeFailed
 		add("session setup failed: %s", s.SetupStatusName)
 	case st != nil && st.inProgress && !s.SetupDone && observed == 0:
-		if st.responseSeen {
+		switch {
+		case st.responseSeen && c.endedOnWire():
 			s.Outcome = OutcomeFailed
 			add("session setup did not complete")
-		} else {
+		case st.responseSeen:
+			s.Outcome = OutcomeUnknown
+			add("session setup had not completed when the capture lost the connection")
+		default:
 			s.Outcome = OutcomeUnknown
 			add("no SESSION_SETUP response captured")
 		}
@@ -120,6 +124,7 @@ func (c *Conn) finish(s *Session) {
 	if n := c.res.Anomalies["gap"]; n > 0 {
 		add("%d capture gaps on the connection: counts cover what was captured", n)
 	}
+	c.degradedReasons(s, st, add)
 }
 
 // signingFlagNames names the NTLMSSP flags that bear on signing (MS-NLMP 2.2.2.5).

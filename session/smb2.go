@@ -29,6 +29,10 @@ func (c *Conn) smb2PDU(physical Direction, pdu []byte, holed bool, m Meta) {
 			r = dissect.CompoundReader{}
 		}
 		if !ok {
+			if c.keptOnly && member > 0 && r.Offset() == len(pdu) {
+				// The last member kept points past the kept prefix.
+				c.anomaly(AnomalyKeepLimit)
+			}
 			return
 		}
 		h, err := dissect.ParseSMB2Header(msg)
@@ -117,6 +121,7 @@ func alwaysSigned(ctl uint32) bool {
 // the session's first setup is still under way (a client abandoning it with
 // LOGOFF, say) have no key to sign with and are set apart.
 func (c *Conn) count(s *Session, signed, protection bool, ref MessageRef) {
+	c.setupSeenLater(s, ref)
 	if st := c.setup[s.ID]; st != nil && st.inProgress && !st.succeeded {
 		s.Exempt++
 		return
