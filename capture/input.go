@@ -16,9 +16,15 @@ import (
 // as a warning.
 var ErrTruncated = errors.New("truncated capture")
 
-type truncatedError struct{ off int64 }
+type truncatedError struct {
+	off  int64
+	gzip bool // off counts decompressed bytes
+}
 
 func (e truncatedError) Error() string {
+	if e.gzip {
+		return fmt.Sprintf("truncated record at byte offset %d of the decompressed data", e.off)
+	}
 	return fmt.Sprintf("truncated record at byte offset %d", e.off)
 }
 
@@ -38,6 +44,7 @@ type record struct {
 	time    time.Time
 	wireLen int    // length on the wire; >= len(data)
 	link    uint32 // link-layer header type (LINKTYPE_*)
+	off     int64  // byte offset of the record in the (decompressed) input
 }
 
 // recordReader yields the packets of one capture file in file order.
@@ -105,7 +112,8 @@ func shortRead(got int, err error) error {
 func openRecords(r io.Reader) (recordReader, error) {
 	in := newInput(r)
 	magic, err := in.br.Peek(4)
-	if len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+	gz := len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b
+	if gz {
 		zr, err := gzip.NewReader(in.br)
 		if err != nil {
 			return nil, fmt.Errorf("gzip: %w", err)
@@ -134,9 +142,9 @@ func openRecords(r io.Reader) (recordReader, error) {
 	m := binary.BigEndian.Uint32(magic)
 	switch m {
 	case 0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0xa1b2cd34, 0x34cdb2a1:
-		return newPcapReader(in)
+		return pcapRecords(in, gz)
 	case 0x0a0d0d0a:
-		return newPcapngReader(in)
+		return pcapngRecords(in, gz)
 	}
 	return nil, fmt.Errorf("not a pcap or pcapng file (magic 0x%08x)", m)
 }
@@ -198,7 +206,7 @@ func (r *pcapReader) next() ([]byte, record, error) {
 	h, err := r.in.take(r.hdrLen)
 	if err != nil {
 		if err == io.ErrUnexpectedEOF {
-			err = truncatedError{start}
+			err = truncatedError{off: start}
 		}
 		return nil, record{}, err
 	}
@@ -210,7 +218,7 @@ func (r *pcapReader) next() ([]byte, record, error) {
 	data, err := r.in.take(int(incl))
 	if err != nil {
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			err = truncatedError{start}
+			err = truncatedError{off: start}
 		}
 		return nil, record{}, err
 	}
@@ -218,7 +226,7 @@ func (r *pcapReader) next() ([]byte, record, error) {
 	if !r.nano {
 		ns *= 1000
 	}
-	rec := record{time: time.Unix(int64(sec), ns), wireLen: int(orig), link: r.link}
+	rec := record{time: time.Unix(int64(sec), ns), wireLen: int(orig), link: r.link, off: start}
 	if rec.wireLen < len(data) {
 		// Some writers leave the original length at 0 or too small.
 		rec.wireLen = len(data)

@@ -129,6 +129,9 @@ func TestTruncatedInput(t *testing.T) {
 			rec := &recorder{}
 			st, err := ReadFile(context.Background(), p, rec, Options{})
 			want := fmt.Sprintf("capture: %s: truncated record at byte offset %d", p, tc.off)
+			if tc.name == "pcap-gzip" {
+				want += " of the decompressed data"
+			}
 			if err == nil || err.Error() != want {
 				t.Fatalf("error %v, want %q", err, want)
 			}
@@ -206,9 +209,12 @@ func TestBadInput(t *testing.T) {
 		}
 	})
 	t.Run("unknown-link-type", func(t *testing.T) {
-		rec, st := mustRead(t, writePcap(147, loadFrames(t, s01), pcapStyle{}), Options{})
-		if st.Undecodable != 66 || st.Packets != 66 || len(rec.conns) != 0 {
+		rec, st, err := readBytes(t, writePcap(147, loadFrames(t, s01), pcapStyle{}), Options{})
+		if st.Undecodable != 66 || st.UnsupportedLink != 66 || st.Packets != 66 || len(rec.conns) != 0 {
 			t.Errorf("stats %+v", st)
+		}
+		if !errors.Is(err, ErrUnsupportedLink) {
+			t.Errorf("error %v, want ErrUnsupportedLink", err)
 		}
 	})
 }

@@ -70,7 +70,7 @@ func (r *pcapngReader) next() ([]byte, record, error) {
 		h, err := r.in.take(8)
 		if err != nil {
 			if err == io.ErrUnexpectedEOF {
-				err = truncatedError{start}
+				err = truncatedError{off: start}
 			}
 			return nil, record{}, err
 		}
@@ -142,7 +142,7 @@ func (r *pcapngReader) next() ([]byte, record, error) {
 			ifc := &r.ifaces[id]
 			ts := uint64(r.u32(body[4:]))<<32 | uint64(r.u32(body[8:]))
 			data := body[20 : 20+capLen]
-			rec := record{time: ifc.time(ts), wireLen: int(origLen), link: ifc.link}
+			rec := record{time: ifc.time(ts), wireLen: int(origLen), link: ifc.link, off: start}
 			if rec.wireLen < len(data) {
 				rec.wireLen = len(data)
 			}
@@ -163,14 +163,14 @@ func (r *pcapngReader) next() ([]byte, record, error) {
 			if len(data) > orig {
 				data = data[:orig] // the rest is padding
 			}
-			return data, record{time: r.last, wireLen: orig, link: r.ifaces[0].link}, nil
+			return data, record{time: r.last, wireLen: orig, link: r.ifaces[0].link, off: start}, nil
 		}
 	}
 }
 
 func (r *pcapngReader) eofErr(err error, start int64) error {
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		return truncatedError{start}
+		return truncatedError{off: start}
 	}
 	return err
 }

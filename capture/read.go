@@ -56,6 +56,8 @@ type Stats struct {
 	NonTCP           uint64 // decoded, but not TCP (ARP, UDP, ICMP, ...)
 	Undecodable      uint64 // unknown link type, malformed headers, IP fragments
 	TruncatedPackets uint64 // captured shorter than on the wire (snaplen)
+	UnsupportedLink  uint64 // of a link type not decoded (counted in Undecodable too)
+	BufferSkips      uint64 // holes given up because MaxBufferedBytes or MaxBufferedTotal was reached
 	Connections      uint64 // Handler.Open calls
 	Evicted          uint64 // connections closed to respect MaxConnections
 	OutOfOrder       uint64 // segments held until a hole before them filled
@@ -112,6 +114,7 @@ func Read(ctx context.Context, r io.Reader, name string, h Handler, opt Options)
 	t := newTracker(h, opt, &stats)
 	dec := newDecoder()
 	var p tcpPacket
+	var links linkCheck
 	for {
 		if stats.Packets&255 == 0 {
 			if err = ctx.Err(); err != nil {
@@ -132,6 +135,7 @@ func Read(ctx context.Context, r io.Reader, name string, h Handler, opt Options)
 		if rec.wireLen > len(data) {
 			stats.TruncatedPackets++
 		}
+		links.note(&stats, rec, stats.Packets)
 		switch dec.decode(data, rec.link, rec.wireLen, &p) {
 		case decodedTCP:
 			stats.TCPPackets++
@@ -144,7 +148,9 @@ func Read(ctx context.Context, r io.Reader, name string, h Handler, opt Options)
 	}
 	t.finishAll()
 	if err == io.EOF {
-		return stats, nil
+		if err = links.err(&stats); err == nil {
+			return stats, nil
+		}
 	}
 	return stats, fmt.Errorf("capture: %s: %w", name, err)
 }

@@ -298,6 +298,7 @@ func (t *tracker) hold(c *conn, d Direction, seq uint32, data []byte, missing in
 	h.held += n
 	t.held += n
 	for len(h.queue) > 0 && !c.muted && (h.held > t.opt.MaxBufferedBytes || t.held > t.opt.MaxBufferedTotal) {
+		t.stats.BufferSkips++
 		t.skip(c, d)
 	}
 }
