@@ -40,6 +40,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	quiet := fs.BoolP("quiet", "q", false, "no summary lines or progress bar on standard error")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	help := fs.BoolP("help", "h", false, "print this help and exit")
+	lim := addLimitFlags(fs)
 	fs.SortFlags = false
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageHead)
@@ -71,6 +72,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	if msg := lim.check(); msg != "" {
+		fmt.Fprintf(stderr, "smbscope: %s (see smbscope --help)\n", msg)
+		return 2
+	}
 	if msg := checkOutputFlags(*format, *logDir, *output); msg != "" {
 		fmt.Fprintf(stderr, "smbscope: %s (see smbscope --help)\n", msg)
 		return 2
@@ -104,7 +109,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if ctx.Err() != nil {
 			break
 		}
-		if err := analyse(ctx, in, stdin, engine, *quiet, showProgress, stderr); err != nil {
+		if err := analyse(ctx, in, stdin, engine, lim.session(session.Options{}), lim.capture(capture.Options{}), *quiet, showProgress, stderr); err != nil {
 			fmt.Fprintf(stderr, "smbscope: %v\n", err)
 			status = 1
 		}
@@ -207,11 +212,13 @@ var isTerminal = func(w io.Writer) bool {
 
 // analyse reads one input through capture into a session tracker whose
 // results go to the findings engine.
-func analyse(ctx context.Context, input string, stdin io.Reader, engine *findings.Engine, quiet, showProgress bool, stderr io.Writer) error {
+func analyse(ctx context.Context, input string, stdin io.Reader, engine *findings.Engine, opt session.Options, copt capture.Options, quiet, showProgress bool, stderr io.Writer) error {
 	start := time.Now()
 	sessions, findingsBefore := 0, total(engine.Counts())
-	tracker := session.NewTracker(input, session.Options{}, func(c *session.Connection) {
+	skipped := newSkipCounts()
+	tracker := session.NewTracker(input, opt, func(c *session.Connection) {
 		sessions += len(c.Sessions)
+		skipped.connection(c)
 		engine.Connection(c)
 	})
 	h := handler{tracker}
@@ -219,11 +226,11 @@ func analyse(ctx context.Context, input string, stdin io.Reader, engine *finding
 	var err error
 	switch {
 	case input == "-":
-		stats, err = capture.Read(ctx, stdin, "-", h, capture.Options{})
+		stats, err = capture.Read(ctx, stdin, "-", h, copt)
 	case showProgress:
-		stats, err = readWithProgress(ctx, input, h, stderr)
+		stats, err = readWithProgress(ctx, input, h, copt, stderr)
 	default:
-		stats, err = capture.ReadFile(ctx, input, h, capture.Options{})
+		stats, err = capture.ReadFile(ctx, input, h, copt)
 	}
 	sum := findings.InputSummary{
 		Input: input, Packets: stats.Packets, Connections: int(tracker.Reported),
@@ -234,8 +241,8 @@ func analyse(ctx context.Context, input string, stdin io.Reader, engine *finding
 	}
 	engine.Input(&sum)
 	if !quiet && (err == nil || stats.Packets > 0) {
-		fmt.Fprintf(stderr, "smbscope: %s: %d packets, %d SMB connections, %d sessions, %d findings in %.2fs\n",
-			input, stats.Packets, sum.Connections, sessions, total(engine.Counts())-findingsBefore, time.Since(start).Seconds())
+		fmt.Fprintf(stderr, "smbscope: %s: %d packets, %d SMB connections, %d sessions, %d findings in %.2fs%s\n",
+			input, stats.Packets, sum.Connections, sessions, total(engine.Counts())-findingsBefore, time.Since(start).Seconds(), skipped.suffix(stats))
 	}
 	if err == nil {
 		err = engine.Err()
@@ -244,7 +251,7 @@ func analyse(ctx context.Context, input string, stdin io.Reader, engine *finding
 }
 
 // readWithProgress reads a capture file while drawing a progress bar.
-func readWithProgress(ctx context.Context, path string, h capture.Handler, stderr io.Writer) (capture.Stats, error) {
+func readWithProgress(ctx context.Context, path string, h capture.Handler, opt capture.Options, stderr io.Writer) (capture.Stats, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return capture.Stats{}, fmt.Errorf("capture: %w", err)
@@ -256,7 +263,7 @@ func readWithProgress(ctx context.Context, path string, h capture.Handler, stder
 	}
 	bar := startProgress(stderr, filepath.Base(path), size)
 	defer bar.finish()
-	return capture.Read(ctx, bar.reader(f), path, h, capture.Options{})
+	return capture.Read(ctx, bar.reader(f), path, h, opt)
 }
 
 func total(m map[string]int) int {
