@@ -48,6 +48,8 @@ type LiveConfig struct {
 	// OnTick, when set, is called every Tick on the goroutine that calls
 	// the Handler, so it may use whatever the Handler uses.
 	OnTick func(now time.Time, s *LiveStats)
+	// OnStart, when set, is called once every interface is capturing.
+	OnStart func()
 }
 
 // InterfaceStats are libpcap's counters of one interface.
@@ -257,6 +259,9 @@ func runLive(ctx context.Context, srcs []liveSource, cfg LiveConfig, h Handler, 
 			}
 		}
 		pool.put(b)
+	}
+	if cfg.OnStart != nil {
+		cfg.OnStart()
 	}
 	ticker := time.NewTicker(cfg.Tick)
 	defer ticker.Stop()

@@ -24,6 +24,7 @@ var version = "0.1.0-dev"
 const usageHead = `smbscope reports how SMB signing really behaved in captured traffic.
 
 Usage: smbscope [flags] FILE...   (FILE: pcap or pcapng, .gz allowed, - for stdin)
+       smbscope [flags] -i IFACE... (live capture until SIGINT or SIGTERM)
 
 Flags:
 `
@@ -41,6 +42,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	help := fs.BoolP("help", "h", false, "print this help and exit")
 	lim := addLimitFlags(fs)
+	live := addLiveFlags(fs)
 	fs.SortFlags = false
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageHead)
@@ -65,7 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	inputs := fs.Args()
-	if len(inputs) == 0 {
+	if len(inputs) == 0 && !live.active() {
 		fmt.Fprintln(stderr, "smbscope: no input: give one or more capture files, or - for standard input")
 		fs.SetOutput(stderr)
 		fs.Usage()
@@ -79,6 +81,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if msg := checkOutputFlags(*format, *logDir, *output); msg != "" {
 		fmt.Fprintf(stderr, "smbscope: %s (see smbscope --help)\n", msg)
 		return 2
+	}
+	if code, done := liveOrOffline(fs, live, lim.session(session.Options{}), lim.capture(captureOptions(fs)), stdout, stderr); done {
+		return code
 	}
 
 	out := stdout
@@ -109,7 +114,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if ctx.Err() != nil {
 			break
 		}
-		if err := analyse(ctx, in, stdin, engine, lim.session(session.Options{}), lim.capture(capture.Options{}), *quiet, showProgress, stderr); err != nil {
+		if err := analyse(ctx, in, stdin, engine, lim.session(session.Options{}), lim.capture(captureOptions(fs)), *quiet, showProgress, stderr); err != nil {
 			fmt.Fprintf(stderr, "smbscope: %v\n", err)
 			status = 1
 		}
@@ -278,8 +283,7 @@ func total(m map[string]int) int {
 type handler struct{ t *session.Tracker }
 
 func (h handler) Open(c capture.ConnInfo) capture.Stream {
-	conn := h.t.Open(c.Flow.Client, c.Flow.Server, meta(c.Start), c.SawSYN)
-	return stream{conn}
+	return &lazyStream{t: h.t, info: c}
 }
 
 type stream struct{ c *session.Conn }
