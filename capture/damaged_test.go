@@ -205,3 +205,34 @@ func recordStart(pcap []byte, n uint64) int {
 	}
 	return len(pcap)
 }
+
+// Under a flood of connections that never hear back from the server,
+// eviction takes them before a connection on which both sides speak, so a
+// SYN flood cannot push the real conversations out of the table.
+func TestEvictionSparesConversations(t *testing.T) {
+	orig := loadFrames(t, s05)
+	var frames []frame
+	for i, f := range orig {
+		frames = append(frames, f)
+		if i == 5 { // after the handshake and the first requests
+			for k := 0; k < 50; k++ {
+				syn := slices.Clone(orig[0].data)
+				syn[14+12], syn[14+13], syn[14+15] = 10, 9, byte(k) // source 10.9.x.k
+				syn[tcpOff(syn)+1] = byte(k)                        // source port
+				frames = append(frames, frame{data: syn, ts: f.ts, wire: len(syn)})
+			}
+		}
+	}
+	rec, st := mustRead(t, writePcap(1, frames, pcapStyle{}), Options{MaxConnections: 3})
+	if st.Evicted != 48 || st.Connections != 51 {
+		t.Errorf("stats %+v: want 51 connections, 48 of them evicted", st)
+	}
+	for _, c := range rec.conns {
+		if c.info.Flow.Server.Port() == 445 && len(c.data[0]) > 0 && c.reason != CloseFIN {
+			t.Errorf("the SMB conversation ended with %v, want fin", c.reason)
+		}
+	}
+	if rec.conns[0].reason != CloseFIN {
+		t.Errorf("first connection closed %v", rec.conns[0].reason)
+	}
+}

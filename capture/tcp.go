@@ -51,6 +51,8 @@ type conn struct {
 	last   Meta // the connection's latest packet
 	prev   *conn
 	next   *conn
+	uprev  *conn // on tracker.unconf while only one side has spoken
+	unext  *conn
 }
 
 // connList is an intrusive doubly linked list, most recently used first.
@@ -86,8 +88,9 @@ type tracker struct {
 	opt    Options
 	stats  *Stats
 	conns  map[connKey]*conn
-	live   connList // open connections, most recently active first
-	tombs  connList // recently closed connections
+	live   connList   // open connections, most recently active first
+	unconf unconfList // the live ones that have heard one side only
+	tombs  connList   // recently closed connections
 	nLive  int
 	nTombs int
 	held   int       // bytes held in all queues
@@ -97,6 +100,7 @@ type tracker struct {
 func newTracker(h Handler, opt Options, stats *Stats) *tracker {
 	t := &tracker{h: h, opt: opt, stats: stats, conns: make(map[connKey]*conn)}
 	t.live.init()
+	t.unconf.init()
 	t.tombs.init()
 	return t
 }
@@ -155,6 +159,7 @@ func (t *tracker) packet(p *tcpPacket, m Meta) {
 		// Mid-stream start: the first byte seen is where the stream begins.
 		h.started, h.nextSeq = true, seq
 	}
+	t.touch(c)
 	if p.fin && !h.fin {
 		h.fin, h.finSeq = true, seq+uint32(len(p.payload)+p.missing)
 	}
@@ -181,7 +186,7 @@ func (c *conn) isNewSYN(p *tcpPacket) bool {
 func (t *tracker) open(k connKey, p *tcpPacket, m Meta) *conn {
 	for t.nLive >= t.opt.MaxConnections && t.nLive > 0 {
 		t.stats.Evicted++
-		t.finish(t.live.back(), CloseEvicted, false)
+		t.finish(t.evictee(), CloseEvicted, false)
 	}
 	c := &conn{key: k, last: m}
 	c.info.Start = m
@@ -201,6 +206,7 @@ func (t *tracker) open(k connKey, p *tcpPacket, m Meta) *conn {
 	c.stream = t.h.Open(c.info)
 	t.conns[k] = c
 	t.live.pushFront(c)
+	t.unconf.pushFront(c)
 	t.nLive++
 	return c
 }
@@ -349,6 +355,7 @@ func (t *tracker) finish(c *conn, reason CloseReason, tomb bool) {
 	}
 	t.release(c)
 	t.live.remove(c)
+	t.unconf.remove(c)
 	t.nLive--
 	if !tomb {
 		delete(t.conns, c.key)

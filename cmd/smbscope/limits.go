@@ -165,3 +165,33 @@ func (s *skipCounts) suffix(st capture.Stats) string {
 	}
 	return "; " + strings.Join(parts, ", ")
 }
+
+// lazyStream opens the session state of a connection at its first payload
+// byte or gap. Half-open connections, which a SYN flood creates by the
+// hundred thousand, then cost only what capture keeps for them.
+type lazyStream struct {
+	t    *session.Tracker
+	info capture.ConnInfo
+	s    stream
+}
+
+func (l *lazyStream) open() stream {
+	if l.s.c == nil {
+		l.s.c = l.t.Open(l.info.Flow.Client, l.info.Flow.Server, meta(l.info.Start), l.info.SawSYN)
+	}
+	return l.s
+}
+
+func (l *lazyStream) Data(dir capture.Direction, data []byte, m capture.Meta) bool {
+	return l.open().Data(dir, data, m)
+}
+
+func (l *lazyStream) Gap(dir capture.Direction, n int, m capture.Meta) { l.open().Gap(dir, n, m) }
+
+func (l *lazyStream) Close(m capture.Meta, reason capture.CloseReason) {
+	if l.s.c == nil {
+		l.t.Ignored++ // no payload: no SMB
+		return
+	}
+	l.s.Close(m, reason)
+}
