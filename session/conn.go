@@ -97,6 +97,7 @@ func (d dirSink) pdu(_ *framer, typ dissect.NBSSType, body []byte, length int, h
 }
 
 func (c *Conn) anomaly(name string) {
+	name = c.keptName(name)
 	if c.res.Anomalies == nil {
 		c.res.Anomalies = make(map[string]int)
 	}

@@ -170,6 +170,11 @@ func FuzzConnection(f *testing.F) {
 		mid := append([]packet(nil), pkts[len(pkts)/2:]...)
 		mid[0].data = mid[0].data[min(len(mid[0].data), 5):]
 		f.Add(fuzzEncode(mid), false, []byte{0, 255}, uint8(0x41))
+		// Lost bytes: a gap record in each direction, one of unknown size.
+		gapped := fuzzEncode(pkts[:len(pkts)/3])
+		gapped = append(gapped, fuzzGap|byte(FromServer), 0, 100, fuzzGap, 0xFF, 0xFF)
+		gapped = append(gapped, fuzzEncode(pkts[len(pkts)/3:])...)
+		f.Add(gapped, true, []byte{7}, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, in []byte, sawSYN bool, cuts []byte, limits uint8) {
 		recs := fuzzDecode(in)

@@ -1,6 +1,10 @@
 package session
 
-import "github.com/smbscope/smbscope/dissect"
+import (
+	"strings"
+
+	"github.com/smbscope/smbscope/dissect"
+)
 
 // What the limits of Options make the analysis skip, and what hostile or
 // broken input it refuses to believe, is counted in Connection.Anomalies
@@ -20,6 +24,9 @@ const (
 	// AnomalyKeepLimit counts PDUs whose compound chain ran past the
 	// Options.MaxKeptBytes prefix kept: the members after it were skipped.
 	AnomalyKeepLimit = "compound_beyond_keep_limit"
+	// AnomalyBeyondKeep counts messages that could not be parsed because
+	// only their first Options.MaxKeptBytes were kept.
+	AnomalyBeyondKeep = "message_beyond_keep_limit"
 	// AnomalyNBSSControl counts NetBIOS session service control packets
 	// (session request, positive or negative response) whose body is not
 	// what RFC 1002 defines: taken for noise, not as evidence of SMB.
@@ -29,6 +36,15 @@ const (
 // minKeptBytes is the smallest PDU prefix kept whatever Options say: an
 // SMB2 header, without which messages could not even be counted.
 const minKeptBytes = dissect.SMB2HeaderLen
+
+// keptName renames the failure to parse a message that was cut to the
+// keep limit: the message is not malformed, smbscope kept too little of it.
+func (c *Conn) keptName(name string) string {
+	if c.keptOnly && (strings.HasSuffix(name, "_malformed") || strings.HasSuffix(name, "_truncated")) {
+		return AnomalyBeyondKeep
+	}
+	return name
+}
 
 // nbssControlValid reports whether a session service control packet is
 // well formed (RFC 1002 4.3.2-4.3.4). Only well-formed ones mark the
