@@ -79,8 +79,8 @@ func (c *Conn) degradedReasons(s *Session, st *setupState, add func(string, ...a
 	}
 	switch {
 	case c.dirMsgs[FromClient] == 0 && c.dirMsgs[FromServer] > 0:
-		add("only the server's messages were captured: counts cover one direction")
+		add("no client messages captured (a one-way capture or one that missed them): counts cover the server's side only")
 	case c.dirMsgs[FromServer] == 0 && c.dirMsgs[FromClient] > 0:
-		add("only the client's messages were captured: counts cover one direction")
+		add("no server messages captured (a one-way capture or a server that never answered): counts cover the client's side only")
 	}
 }

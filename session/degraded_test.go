@@ -107,7 +107,7 @@ func TestOneSidedCapture(t *testing.T) {
 		if s.Outcome != OutcomeUnsigned && s.Outcome != OutcomeUnknown {
 			t.Errorf("%v only: outcome %s (%q)", side, s.Outcome, s.Reasons)
 		}
-		if !hasReason(s, "only the "+map[Direction]string{FromClient: "client", FromServer: "server"}[side]) {
+		if !hasReason(s, "counts cover the "+map[Direction]string{FromClient: "client", FromServer: "server"}[side]+"'s side only") {
 			t.Errorf("%v only: reasons %q do not say that one side was captured", side, s.Reasons)
 		}
 		if side == FromClient && c.ServerSigning != SigningUnknown {
