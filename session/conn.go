@@ -41,6 +41,8 @@ type Conn struct {
 
 	info MessageInfo // scratch for Trace
 	mi   *MessageInfo
+
+	v *connVerify // signature verification, nil without secrets
 }
 
 // setupState follows a session's SESSION_SETUP exchange.
@@ -62,7 +64,7 @@ const notSMBAfter = 4096
 func (c *Conn) Data(dir Direction, data []byte, m Meta) bool {
 	c.res.Last = m
 	f := &c.fr[dir]
-	f.feed(c.sink(dir), data, c.t.opt.MaxKeptBytes, m)
+	f.feed(c.sink(dir), data, c.keepLimit(), m)
 	if !c.isSMB && !c.knownPort {
 		c.dataSeen += len(data)
 		if c.dataSeen > notSMBAfter {
@@ -75,6 +77,9 @@ func (c *Conn) Data(dir Direction, data []byte, m Meta) bool {
 // Gap records bytes of one direction that will never be delivered.
 func (c *Conn) Gap(dir Direction, n int, m Meta) {
 	c.res.Last = m
+	if c.v != nil {
+		c.v.gaps++
+	}
 	c.fr[dir].gap(c.sink(dir), n, m)
 }
 
@@ -162,10 +167,11 @@ func (c *Conn) pdu(physical Direction, typ dissect.NBSSType, body []byte, length
 	}
 	c.keptOnly = !holed && len(body) < length
 	c.isSMB = true
+	whole := !holed && len(body) == length
 	switch dissect.ProtocolOf(body) {
 	case dissect.ProtoSMB2:
 		c.res.SMB2Seen = true
-		c.smb2PDU(physical, body, holed, m)
+		c.smb2PDU(physical, body, holed, whole, m)
 	case dissect.ProtoTransform:
 		c.res.SMB2Seen = true
 		c.transform(body, m)
@@ -174,7 +180,7 @@ func (c *Conn) pdu(physical Direction, typ dissect.NBSSType, body []byte, length
 		c.anomaly("compressed_message")
 	case dissect.ProtoSMB1:
 		c.res.SMB1Seen = true
-		c.smb1Message(physical, body, holed, m)
+		c.smb1Message(physical, body, holed, whole, m)
 	}
 }
 
@@ -380,6 +386,7 @@ func (c *Conn) Close(m Meta, reason string) {
 	}
 	for _, s := range c.order {
 		c.finish(s)
+		c.finishVerify(s)
 		c.res.Sessions = append(c.res.Sessions, s)
 	}
 	c.t.Reported++

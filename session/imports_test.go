@@ -9,6 +9,6 @@ import (
 // session sees byte streams, never packets: no gopacket, no capture.
 func TestImports(t *testing.T) {
 	archtest.CheckImports(t, func(path string) bool {
-		return archtest.Standard(path) || path == archtest.Module+"dissect"
+		return archtest.Standard(path) || path == archtest.Module+"dissect" || path == archtest.Module+"verify"
 	})
 }

@@ -191,6 +191,9 @@ type Session struct {
 	// signing was required on the connection and the session is a user
 	// session).
 	UnexpectedUnsigned int
+	// Signatures is what checking the signatures with the supplied secrets
+	// found; nil when no secrets were supplied (Options.Secrets).
+	Signatures *SignatureCheck
 
 	Outcome Outcome
 	Reasons []string

@@ -30,7 +30,7 @@ func smb1Status(h *dissect.SMB1Header) uint32 {
 	return 0xFFFFFFFF // DOS error: failed, code not an NT status
 }
 
-func (c *Conn) smb1Message(physical Direction, msg []byte, holed bool, m Meta) {
+func (c *Conn) smb1Message(physical Direction, msg []byte, holed, whole bool, m Meta) {
 	h, err := dissect.ParseSMB1Header(msg)
 	if err != nil {
 		c.anomaly("smb1_header_truncated")
@@ -41,6 +41,9 @@ func (c *Conn) smb1Message(physical Direction, msg []byte, holed bool, m Meta) {
 		mi.SMB1, mi.Command = true, uint16(h.Command)
 		mi.Signed, mi.SessionID, mi.MessageID, mi.Status = smb1Signed(&h), uint64(h.UID), uint64(h.MID), h.Status
 		defer c.traced(mi)
+	}
+	if c.v != nil {
+		defer c.verifySMB1(dir, &h, msg, whole, m)
 	}
 	if !h.IsResponse() && dir == FromClient && h.Flags2&dissect.SMB1Flags2SecuritySignatureRequired != 0 {
 		// Meaningful only if SMB1 is negotiated: a multi-protocol

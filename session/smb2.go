@@ -7,7 +7,7 @@ import (
 // oplockBreakMessageID marks unsolicited break notifications (MS-SMB2 2.2.23).
 const oplockBreakMessageID = 0xFFFFFFFFFFFFFFFF
 
-func (c *Conn) smb2PDU(physical Direction, pdu []byte, holed bool, m Meta) {
+func (c *Conn) smb2PDU(physical Direction, pdu []byte, holed, whole bool, m Meta) {
 	r := dissect.NewCompoundReader(pdu)
 	for member := 0; ; member++ {
 		msg, ok, err := r.Next()
@@ -46,6 +46,9 @@ func (c *Conn) smb2PDU(physical Direction, pdu []byte, holed bool, m Meta) {
 			mi.SessionID, mi.MessageID, mi.Status = h.SessionID, h.MessageID, h.Status
 		}
 		c.smb2Message(dir, &h, msg, m)
+		if c.v != nil {
+			c.verifySMB2(dir, &h, msg, whole, m)
+		}
 		c.traced(c.mi)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"net/netip"
+
+	"github.com/smbscope/smbscope/verify"
 )
 
 // Options bounds the state kept per connection. Zero values take defaults.
@@ -20,6 +22,10 @@ type Options struct {
 	MaxSessions int
 	// MaxPending is the number of requests awaiting a response per connection.
 	MaxPending int
+	// Secrets, when it holds any, turns on signature verification: every
+	// signed message of a session whose key the secrets give is checked
+	// (Session.Signatures), and PDUs are kept whole whatever MaxKeptBytes.
+	Secrets *verify.Secrets
 }
 
 const (
@@ -76,6 +82,9 @@ func (t *Tracker) Open(client, server netip.AddrPort, start Meta, sawSYN bool) *
 	// With the handshake seen, each direction starts at a PDU boundary;
 	// otherwise the first PDU start must be searched for.
 	c.fr[0].synced, c.fr[1].synced = sawSYN, sawSYN
+	if !t.opt.Secrets.Empty() {
+		c.v = newConnVerify(t.opt.Secrets)
+	}
 	return c
 }
 
