@@ -171,6 +171,15 @@ var (
 			Samba:       "ntlm auth = ntlmv2-only (server); client ntlmv2 auth = yes (client)",
 		},
 	}
+	SignatureMismatch = Kind{
+		Name:        "signature_mismatch",
+		Severity:    Critical,
+		Description: "a signed message does not carry the signature of its session's key: it was altered in transit",
+		Remediation: Remediation{
+			Summary:   "Treat the connection as tampered with: find the device between client and server (a relay, a proxy, a compromised switch or host) and the frames given as evidence. Require signing on both sides, or encryption, so that altered messages are refused.",
+			Reference: "MS-SMB2 3.1.4.1 and 3.1.5.1 (signing and verifying a message)",
+		},
+	}
 	InvalidSignature = Kind{
 		Name:        "invalid_signature",
 		Severity:    High,
@@ -187,5 +196,5 @@ var Catalogue = []Kind{
 	ServerSigningNotRequired, ClientSigningNotRequired, UnsignedSession,
 	SigningRequiredButUnsigned, GuestFallback, GuestSession, AnonymousSession,
 	SMB1Negotiated, SMB1Offered, InvalidSignature, NTLMAuthentication,
-	NTLMv1Authentication,
+	NTLMv1Authentication, SignatureMismatch,
 }

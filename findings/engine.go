@@ -147,6 +147,7 @@ func (e *Engine) sessionFindings(c *session.Connection, s *session.Session) {
 		f.Evidence.Detail = detail
 		e.write(f)
 	}
+	e.signatureFindings(c, s, subject)
 	setup := setupFrames(s)
 	required := c.SigningRequired()
 	isRequired := required != nil && *required

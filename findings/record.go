@@ -99,6 +99,13 @@ type SessionRecord struct {
 	TreeEncrypt        bool            `json:"share_encrypt,omitempty"`
 	Reauthentications  int             `json:"reauthentications,omitempty"`
 	Anomalies          map[string]int  `json:"anomalies,omitempty"`
+
+	// Signature verification with supplied secrets (--keys, --ntlm-creds):
+	// absent when none were supplied.
+	SigVerified           *int   `json:"sig_verified,omitempty"`
+	SigFailed             *int   `json:"sig_failed,omitempty"`
+	SigUnverifiable       *int   `json:"sig_unverifiable,omitempty"`
+	SigUnverifiableReason string `json:"sig_unverifiable_reason,omitempty"`
 }
 
 // Evidence supports a finding with what a user can open in Wireshark.
@@ -251,6 +258,7 @@ func NewSessionRecords(c *session.Connection, seed uint16) []SessionRecord {
 		r.FirstFrame, r.LastFrame = s.First.Frame, s.Last.Frame
 		r.TreeEncrypt = s.TreeEncrypt
 		r.Reauthentications = s.Reauthenticated
+		signatureFields(&r, s)
 		out = append(out, r)
 	}
 	return out
