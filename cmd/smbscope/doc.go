@@ -5,10 +5,19 @@
 // Usage:
 //
 //	smbscope [flags] FILE...
+//	smbscope [flags] -i IFACE...
 //
 // FILE is a pcap or pcapng capture, optionally gzip-compressed; "-" reads
 // standard input. Several files are analysed in one run; host findings and
-// host records are reported once per run.
+// host records are reported once per run. SMB inside VXLAN, Geneve, GRE
+// (ERSPAN, WCCP), MPLS, PPPoE and IP-in-IP tunnels is analysed with its
+// inner addresses.
+//
+// With -i, smbscope captures live through libpcap (a build with -tags
+// pcap, as make build does) until SIGINT or SIGTERM, writing each record
+// as soon as it is final; host findings are written at once and again,
+// with updated counts, at most once per --suppress window. SIGHUP reopens
+// the output files.
 //
 // Flags:
 //
@@ -19,6 +28,17 @@
 //	    --zeek-intel FILE      the same servers as a Zeek Intel framework file
 //	    --community-id-seed N  seed of the Community ID flow hash (default 0)
 //	-q, --quiet                no summary lines or progress bar on standard error
+//	-i, --interface IFACE      capture live on IFACE (repeatable)
+//	    --filter FILTER        BPF filter (default: SMB and the tunnels decoded)
+//	    --snaplen N            live: bytes kept per packet (default 262144)
+//	    --promisc              live: promiscuous mode (default true)
+//	    --buffer-size SIZE     live: kernel buffer per interface (default 32MiB)
+//	    --list-interfaces      list the interfaces live capture can use
+//	    --idle-timeout D       close a connection after D without a packet (10m)
+//	    --suppress D           live: host findings written again at most every D (1h)
+//	    --stats-interval D     live: a {"type":"stats"} JSON line on stderr every D
+//	    --rotate-interval D    with --log-dir: rotate the logs every D
+//	    --rotate-size SIZE     with --log-dir: rotate the logs at SIZE
 //	    --version              print the version and exit
 //	-h, --help                 print this help and exit
 //

@@ -216,7 +216,9 @@ func runLive(fs *pflag.FlagSet, l *liveFlags, opt session.Options, copt capture.
 			fail(engine.Err())
 		},
 	}
+	started := false
 	cfg.OnStart = func() {
+		started = true
 		if !quiet {
 			filter := l.filter
 			if filter == "" {
@@ -228,7 +230,11 @@ func runLive(fs *pflag.FlagSet, l *liveFlags, opt session.Options, copt capture.
 	st, err := capture.Live(ctx, cfg, handler{tracker}, copt)
 	status := 0
 	if err != nil {
-		fmt.Fprintf(stderr, "smbscope: %v\n", err)
+		hint := ""
+		if !started && strings.Contains(strings.ToLower(err.Error()), "permission") {
+			hint = " (live capture needs root or the CAP_NET_RAW and CAP_NET_ADMIN capabilities)"
+		}
+		fmt.Fprintf(stderr, "smbscope: %v%s\n", err, hint)
 		status = 1
 	}
 	if ferr := engine.Finish(); ferr != nil && outErr == nil {
@@ -255,10 +261,10 @@ func runLive(fs *pflag.FlagSet, l *liveFlags, opt session.Options, copt capture.
 			status = 1
 		}
 	}
-	if l.statsInterval > 0 {
+	if l.statsInterval > 0 && started {
 		report.write(time.Now(), &st, true)
 	}
-	if !quiet {
+	if !quiet && started {
 		report.summary(input, &st)
 	}
 	return status
@@ -399,6 +405,7 @@ type statsRecord struct {
 	OpenConnections int                      `json:"open_connections"`
 	Evicted         uint64                   `json:"evicted_connections"`
 	OutOfOrder      uint64                   `json:"out_of_order_segments"`
+	BufferSkips     uint64                   `json:"buffer_skips"`
 	Gaps            uint64                   `json:"gaps"`
 	SMBConnections  uint64                   `json:"smb_connections"`
 	Sessions        int                      `json:"sessions"`
@@ -424,7 +431,7 @@ func (r *statsReporter) record(now time.Time, s *capture.LiveStats, final bool) 
 		Interfaces: append([]capture.InterfaceStats{}, s.Interfaces...),
 		Packets:    s.Packets, Bytes: s.Bytes, TCPPackets: s.TCPPackets, NonTCP: s.NonTCP,
 		Undecodable: s.Undecodable, Truncated: s.TruncatedPackets, Connections: s.Connections,
-		OpenConnections: s.Open, Evicted: s.Evicted, OutOfOrder: s.OutOfOrder, Gaps: s.Gaps,
+		OpenConnections: s.Open, Evicted: s.Evicted, OutOfOrder: s.OutOfOrder, BufferSkips: s.BufferSkips, Gaps: s.Gaps,
 		SMBConnections: r.tracker.Reported, Sessions: *r.sessions, Findings: total(r.engine.Counts()),
 		RSSBytes: residentBytes(), HeapBytes: ms.HeapAlloc,
 	}
