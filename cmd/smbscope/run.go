@@ -37,6 +37,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	logDir := fs.String("log-dir", "", "write one file per log into `DIR` (smb_signing.log, smb_signing_findings.log, smb_signing_hosts.log)")
 	relayTargets := fs.String("relay-targets", "", "write the servers not requiring signing to `FILE`, one address per line (ntlmrelayx.py -tf)")
 	zeekIntel := fs.String("zeek-intel", "", "write the servers not requiring signing to `FILE` as a Zeek Intel framework file")
+	keysFile := fs.String("keys", "", "verify signatures with the session keys in `FILE` (lines: SESSION_ID SESSION_KEY, in hex)")
+	credsFile := fs.String("ntlm-creds", "", "verify signatures with session keys derived from the NTLM credentials in `FILE` (lines: DOMAIN\\user:password or DOMAIN\\user:NTHASH)")
 	seed := fs.Uint16("community-id-seed", 0, "Community ID `seed`")
 	quiet := fs.BoolP("quiet", "q", false, "no summary lines or progress bar on standard error")
 	showVersion := fs.Bool("version", false, "print the version and exit")
@@ -82,7 +84,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "smbscope: %s (see smbscope --help)\n", msg)
 		return 2
 	}
-	if code, done := liveOrOffline(fs, live, lim.session(session.Options{}), lim.capture(captureOptions(fs)), stdout, stderr); done {
+	secrets, err := loadSecrets(*keysFile, *credsFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "smbscope: %v\n", err)
+		return 2
+	}
+	opt := lim.session(session.Options{Secrets: secrets})
+	if code, done := liveOrOffline(fs, live, opt, lim.capture(captureOptions(fs)), stdout, stderr); done {
 		return code
 	}
 
@@ -114,7 +122,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if ctx.Err() != nil {
 			break
 		}
-		if err := analyse(ctx, in, stdin, engine, lim.session(session.Options{}), lim.capture(captureOptions(fs)), *quiet, showProgress, stderr); err != nil {
+		if err := analyse(ctx, in, stdin, engine, opt, lim.capture(captureOptions(fs)), *quiet, showProgress, stderr); err != nil {
 			fmt.Fprintf(stderr, "smbscope: %v\n", err)
 			status = 1
 		}
