@@ -316,7 +316,9 @@ func (v *connVerify) sessionKey(sv *sessVerify, id uint64) (key []byte, confirme
 		return k, false, ""
 	}
 	if sv.auth == nil {
-		if !sv.setupSeen || sv.setupCut {
+		// An NTLM exchange whose AUTHENTICATE was lost or cut is a
+		// handshake not captured, not a logon without a key.
+		if !sv.setupSeen || sv.setupCut || sv.gaps != v.gaps || sv.challenge != nil {
 			return nil, false, reasonHandshake
 		}
 		return nil, false, reasonNoKey

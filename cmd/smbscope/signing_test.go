@@ -509,3 +509,98 @@ func BenchmarkVerify(b *testing.B) {
 	}
 	b.ReportMetric(float64(verified)/b.Elapsed().Seconds(), "verified_msgs/s")
 }
+
+// withoutFrame writes a copy of a capture without one frame (numbered from
+// 1) and returns its path.
+func withoutFrame(t *testing.T, path string, frame int) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	offs := pcapRecords(t, b)
+	if frame < 1 || frame > len(offs) {
+		t.Fatalf("%s has no frame %d", path, frame)
+	}
+	start := offs[frame-1]
+	end := start + 16 + int(binary.LittleEndian.Uint32(b[start+8:]))
+	out := append(append([]byte(nil), b[:start]...), b[end:]...)
+	return writeTemp(t, filepath.Base(path), string(out))
+}
+
+// firstFrame returns the first frame that completes a message matching fn.
+func firstFrame(t *testing.T, path string, fn func(session.MessageInfo) bool) int {
+	t.Helper()
+	best := 0
+	for frame, msgs := range traceCapture(t, path) {
+		for _, mi := range msgs {
+			if fn(mi) && (best == 0 || int(frame) < best) {
+				best = int(frame)
+			}
+		}
+	}
+	if best == 0 {
+		t.Fatalf("%s: no such message", path)
+	}
+	return best
+}
+
+// Frames lost from the capture never make a mismatch: what they hide is
+// unverifiable, with the reason.
+func TestLostFrames(t *testing.T) {
+	repoRoot(t)
+	for _, tc := range []struct {
+		file   string
+		which  func(session.MessageInfo) bool
+		reason string
+	}{
+		// A SESSION_SETUP request of 3.1.1: the pre-authentication hash, and
+		// so the signing key, cannot be known.
+		{"smb311_cmac.pcap", func(mi session.MessageInfo) bool {
+			return !mi.SMB1 && mi.Command == dissect.SMB2SessionSetup && !mi.Response && mi.SessionID != 0
+		}, "handshake not captured"},
+		// An SMB1 request after signing started: its sequence number and all
+		// later ones are unknown.
+		{"smb1_nt1.pcap", func(mi session.MessageInfo) bool {
+			return mi.SMB1 && mi.Command == uint16(dissect.SMB1NTCreateAndX) && !mi.Response
+		}, "SMB1 sequence number lost (gap in the capture)"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			path := filepath.Join(signingDir, tc.file)
+			lossy := withoutFrame(t, path, firstFrame(t, path, tc.which))
+			out, stderr, code := analyseFile(t, "--ntlm-creds", signingCreds, lossy)
+			if code != 0 {
+				t.Fatalf("exit code %d: %s", code, stderr)
+			}
+			recs := records(t, out)
+			s := byType(recs, "session")[0]
+			if num(s, "sig_failed") != 0 || num(s, "sig_unverifiable") == 0 || !strings.Contains(fmt.Sprint(s["sig_unverifiable_reason"]), tc.reason) {
+				t.Errorf("%v verified, %v failed, %v unverifiable (%v); want no failure and %q",
+					s["sig_verified"], s["sig_failed"], s["sig_unverifiable"], s["sig_unverifiable_reason"], tc.reason)
+			}
+			if f := findingsNamed(recs, "signature_mismatch"); len(f) != 0 {
+				t.Errorf("%d signature_mismatch findings from a lost frame", len(f))
+			}
+		})
+	}
+	// A lost SMB2 message costs only itself: every other one still verifies.
+	path := filepath.Join(signingDir, "smb311_gmac.pcap")
+	full := byType(records(t, mustAnalyse(t, "--ntlm-creds", signingCreds, path)), "session")[0]
+	lossy := withoutFrame(t, path, firstFrame(t, path, func(mi session.MessageInfo) bool {
+		return !mi.SMB1 && mi.Command == 0x0005 && mi.Response // CREATE response
+	}))
+	s := byType(records(t, mustAnalyse(t, "--ntlm-creds", signingCreds, lossy)), "session")[0]
+	if num(s, "sig_failed") != 0 || num(s, "sig_unverifiable") != 0 || num(s, "sig_verified") != num(full, "sig_verified")-1 {
+		t.Errorf("one CREATE response lost: %v verified (of %v), %v failed, %v unverifiable",
+			s["sig_verified"], full["sig_verified"], s["sig_failed"], s["sig_unverifiable"])
+	}
+}
+
+func mustAnalyse(t *testing.T, args ...string) string {
+	t.Helper()
+	out, stderr, code := analyseFile(t, args...)
+	if code != 0 {
+		t.Fatalf("exit code %d: %s", code, stderr)
+	}
+	return out
+}
