@@ -26,6 +26,8 @@
 //	    --log-dir DIR          write one file per log into DIR
 //	    --relay-targets FILE   servers not requiring signing, one address per line
 //	    --zeek-intel FILE      the same servers as a Zeek Intel framework file
+//	    --keys FILE            check signatures with the session keys in FILE
+//	    --ntlm-creds FILE      check signatures with keys derived from NTLM credentials
 //	    --community-id-seed N  seed of the Community ID flow hash (default 0)
 //	-q, --quiet                no summary lines or progress bar on standard error
 //	-i, --interface IFACE      capture live on IFACE (repeatable)
