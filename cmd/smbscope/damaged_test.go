@@ -125,7 +125,7 @@ func TestDamagedCaptures(t *testing.T) {
 	}
 	offs := pcapRecords(t, s05raw)
 	// The offsets the messages below name.
-	if len(offs) != 88 || offs[60] != 18934 || offs[39] != 12145 {
+	if len(offs) != 88 || offs[60] != 18934 || offs[39] != 12145 || len(s05raw) != 30572 {
 		t.Fatalf("%d records in %s, 61st at %d, 40th at %d", len(offs), s05, offs[60], offs[39])
 	}
 	// Records 0-59 whole, the 61st cut in its data.
@@ -152,6 +152,9 @@ func TestDamagedCaptures(t *testing.T) {
 		zero = append(zero, s05raw[off:end]...)
 	}
 	gz := gzipped(t, s05raw)
+	// A gzip stream whose CRC does not match its data.
+	badCRC := bytes.Clone(gz)
+	badCRC[len(badCRC)-8] ^= 0xFF
 
 	const s05Line = "smbscope: testdata/pcaps/samba/s05_smb311_defaults_user.pcap: 88 packets, 1 SMB connections, 1 sessions, 1 findings in T\n"
 	const s03Line = "smbscope: testdata/pcaps/samba/s03_smb311_guest_srvmand.pcap: 88 packets, 1 SMB connections, 1 sessions, 1 findings in T\n"
@@ -194,6 +197,11 @@ func TestDamagedCaptures(t *testing.T) {
 		stderr: "smbscope: DIR/cut.pcap.gz: 39 packets, 1 SMB connections, 1 sessions, 1 findings in T; anomalies: message_incomplete 1\n" +
 			"smbscope: capture: DIR/cut.pcap.gz: truncated record at byte offset 12145 of the decompressed data\n",
 		sessions: []string{"cut.pcap.gz 0x00000000be45b6ac"},
+	}, {
+		name: "crc.pcap.gz", file: badCRC, code: 1,
+		stderr: "smbscope: DIR/crc.pcap.gz: 88 packets, 1 SMB connections, 1 sessions, 1 findings in T\n" +
+			"smbscope: capture: DIR/crc.pcap.gz: gzip data corrupt after byte offset 30572 of the decompressed data: gzip: invalid checksum\n",
+		sessions: []string{"crc.pcap.gz 0x00000000be45b6ac"},
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -240,7 +248,7 @@ func TestDamagedCaptures(t *testing.T) {
 	if stderr != wantErr.String() {
 		t.Errorf("combined run: stderr\n%s\nwant\n%s", stderr, wantErr.String())
 	}
-	if got := sessionIDs(t, out); len(got) != 6 {
-		t.Errorf("combined run: session records %q, want the 5 from damaged inputs and s05's", got)
+	if got := sessionIDs(t, out); len(got) != 7 {
+		t.Errorf("combined run: session records %q, want the 6 from damaged inputs and s05's", got)
 	}
 }
