@@ -99,7 +99,7 @@ func (s *pcapSource) run(stop <-chan struct{}, pool *batchPool, out chan<- *pack
 	}
 	var drainUntil time.Time
 	lastReport := time.Now()
-	for n := uint64(0); ; n++ {
+	for {
 		if b == nil {
 			b = pool.get()
 		}

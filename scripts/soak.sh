@@ -56,12 +56,16 @@ ip netns exec "$a" tcpreplay -q -i sva --loop 0 --pps "$pps" "$pcap" >/dev/null 
 replay=$!
 start=$(date +%s)
 rss() { awk '/^VmRSS:/ {printf "%.1f", $2/1024}' "/proc/$smb/status"; }
-last() { grep '"type":"stats"' "$work/stderr" | tail -1 | grep -o "\"$1\":[0-9]*" | cut -d: -f2; }
-printf '%8s %9s %12s %12s %10s\n' elapsed rss_MiB packets tcp_conns sessions
+last() { grep '"type":"stats"' "$work/stderr" | tail -1 | grep -o "\"$1\":[0-9]*" | head -1 | cut -d: -f2; }
+heap() { local h; h=$(last heap_bytes); [ -n "$h" ] && awk -v h="$h" 'BEGIN {printf "%.1f", h/1048576}'; }
+# CPU seconds (user + system) smbscope has used.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$smb/stat"; }
+printf '%8s %9s %9s %8s %12s %10s %12s %10s\n' elapsed rss_MiB heap_MiB cpu_s packets dropped tcp_conns sessions
 while :; do
 	now=$(date +%s)
 	el=$((now - start))
-	printf '%8s %9s %12s %12s %10s\n' "${el}s" "$(rss)" "$(last packets)" "$(last tcp_connections)" "$(last sessions)"
+	printf '%8s %9s %9s %8s %12s %10s %12s %10s\n' "${el}s" "$(rss)" "$(heap)" "$(cpu)" "$(last packets)" "$(last dropped)" \
+		"$(last tcp_connections)" "$(last sessions)"
 	find "$work/logs" -name 'smb_signing*.20*.log' -delete
 	[ "$el" -ge "$secs" ] && break
 	sleep "$interval"

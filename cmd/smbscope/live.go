@@ -237,6 +237,9 @@ func runLive(fs *pflag.FlagSet, l *liveFlags, opt session.Options, copt capture.
 		fmt.Fprintf(stderr, "smbscope: %v%s\n", err, hint)
 		status = 1
 	}
+	if started {
+		engine.Input(&findings.InputSummary{Input: input, Packets: st.Packets, Connections: int(tracker.Reported), Sessions: sessions})
+	}
 	if ferr := engine.Finish(); ferr != nil && outErr == nil {
 		fmt.Fprintf(stderr, "smbscope: writing output: %v\n", ferr)
 		status = 1
