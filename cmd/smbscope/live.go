@@ -44,15 +44,15 @@ func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
 	l := &liveFlags{bufferSize: 32 << 20}
 	fs.StringArrayVarP(&l.interfaces, "interface", "i", nil, "capture live on `IFACE` (repeatable; needs root or CAP_NET_RAW and a build with -tags pcap)")
 	fs.StringVar(&l.filter, "filter", capture.DefaultFilter, "BPF `FILTER` of a live capture (\"\" for all traffic); the default passes SMB and the tunnels smbscope decodes")
-	fs.IntVar(&l.snaplen, "snaplen", 262144, "live capture: bytes kept of each packet")
+	fs.IntVar(&l.snaplen, "snaplen", 262144, "live capture: keep `N` bytes of each packet")
 	fs.BoolVar(&l.promisc, "promisc", true, "live capture: put the interfaces in promiscuous mode (--promisc=false to turn off)")
-	fs.Var(&l.bufferSize, "buffer-size", "live capture: kernel buffer of each interface, e.g. 64MiB")
+	fs.Var(&l.bufferSize, "buffer-size", "live capture: kernel buffer of `SIZE` for each interface, e.g. 64MiB")
 	fs.BoolVar(&l.list, "list-interfaces", false, "list the interfaces live capture can use, and exit")
 	if fs.Lookup("idle-timeout") == nil {
-		fs.DurationVar(&l.idleTimeout, "idle-timeout", 10*time.Minute, "close a connection after this long without a packet")
+		fs.DurationVar(&l.idleTimeout, "idle-timeout", 10*time.Minute, "close a connection after `DURATION` without a packet")
 	}
-	fs.DurationVar(&l.suppress, "suppress", time.Hour, "live capture: write a host finding again, with updated counts, at most once per this window")
-	fs.DurationVar(&l.statsInterval, "stats-interval", 0, "live capture: write a {\"type\":\"stats\"} JSON line to standard error every `INTERVAL` (0: only at the end)")
+	fs.DurationVar(&l.suppress, "suppress", time.Hour, "live capture: write a host finding again, with updated counts, at most once per `DURATION`")
+	fs.DurationVar(&l.statsInterval, "stats-interval", 0, "live capture: write a {\"type\":\"stats\"} JSON line to standard error every `INTERVAL`, and one at the end (0: none)")
 	fs.DurationVar(&l.rotateInterval, "rotate-interval", 0, "with --log-dir: rotate the logs every `INTERVAL`, e.g. 1h (renamed PATH.YYYY-MM-DD-HH-MM-SS.log as Zeek does)")
 	fs.Var(&l.rotateSize, "rotate-size", "with --log-dir: rotate the logs when one reaches `SIZE`, e.g. 100MB")
 	return l
