@@ -95,6 +95,9 @@ func (f *framer) feed(s pduSink, data []byte, keepLimit int, m Meta) {
 				s.anomaly(AnomalyOversized)
 			}
 			f.buf = f.buf[:0]
+			if cap(f.buf) > defaultMaxKeptBytes {
+				f.buf = nil // a whole large PDU was kept (verification): do not hold on to it
+			}
 			f.holed = false
 			f.magicChecked = false
 			if length == 0 {

@@ -98,7 +98,13 @@ func (c *Conn) keepLimit() int {
 	return c.t.opt.MaxKeptBytes
 }
 
-func (v *connVerify) session(id uint64) *sessVerify {
+// session returns the verification state of a session the connection
+// tracks (so within Options.MaxSessions), nil for any other id.
+func (c *Conn) sessVerify(id uint64) *sessVerify {
+	if _, tracked := c.sessions[id]; !tracked {
+		return nil
+	}
+	v := c.v
 	sv, ok := v.sessions[id]
 	if !ok {
 		sv = &sessVerify{}
@@ -217,7 +223,9 @@ func (c *Conn) verifySetup(h *dissect.SMB2Header, msg []byte, whole bool) {
 			v.pending[h.MessageID] = sv
 			v.startSetup(sv, true)
 		} else {
-			sv = v.session(h.SessionID)
+			if sv = c.sessVerify(h.SessionID); sv == nil {
+				return
+			}
 			if sv.keyed {
 				return // reauthentication keeps the session's keys
 			}
@@ -240,15 +248,14 @@ func (c *Conn) verifySetup(h *dissect.SMB2Header, msg []byte, whole bool) {
 		return
 	}
 	sv, ok := v.pending[h.MessageID]
-	if ok {
-		delete(v.pending, h.MessageID)
-		if old, seen := v.sessions[h.SessionID]; seen && old.keyed {
-			sv = old
-		} else {
-			v.sessions[h.SessionID] = sv
-		}
-	} else {
-		sv = v.session(h.SessionID)
+	delete(v.pending, h.MessageID)
+	switch old := c.sessVerify(h.SessionID); {
+	case old == nil:
+		return
+	case !ok || old.keyed:
+		sv = old
+	default:
+		v.sessions[h.SessionID] = sv
 	}
 	if sv.keyed {
 		return
@@ -384,7 +391,10 @@ func (c *Conn) verifySMB2(dir Direction, h *dissect.SMB2Header, msg []byte, whol
 	if !h.Signed() || h.SessionID == 0 {
 		return
 	}
-	sv := c.v.session(h.SessionID)
+	sv := c.sessVerify(h.SessionID)
+	if sv == nil {
+		return
+	}
 	if !whole {
 		sv.unverifiable(reasonTruncated)
 		return
@@ -460,7 +470,9 @@ func (c *Conn) verifySMB1(dir Direction, h *dissect.SMB1Header, msg []byte, whol
 			default:
 				reason = reasonSMB1Start
 			}
-			v.session(uint64(h.UID)).unverifiable(reason)
+			if sv := c.sessVerify(uint64(h.UID)); sv != nil {
+				sv.unverifiable(reason)
+			}
 		}
 		return
 	}
@@ -487,7 +499,10 @@ func (c *Conn) verifySMB1(dir Direction, h *dissect.SMB1Header, msg []byte, whol
 	if !signed || h.UID == 0 && !h.IsResponse() {
 		return
 	}
-	sv := v.session(uint64(h.UID))
+	sv := c.sessVerify(uint64(h.UID))
+	if sv == nil {
+		return
+	}
 	switch {
 	case v.gaps != sm.gaps:
 		sv.unverifiable(reasonSMB1Seq)
@@ -563,7 +578,10 @@ func (c *Conn) smb1Setup(h *dissect.SMB1Header, msg []byte, whole bool, m Meta) 
 	}
 	// The response that starts signing carries sequence number 1; the
 	// client's next request takes 2.
-	owner := v.session(uint64(h.UID))
+	owner := c.sessVerify(uint64(h.UID))
+	if owner == nil {
+		return true
+	}
 	key, confirmed, reason := v.sessionKey(sv, uint64(h.UID))
 	if key == nil {
 		sm.reason = reason
