@@ -1,6 +1,7 @@
 package session
 
 import (
+	"encoding/binary"
 	"reflect"
 	"strings"
 	"testing"
@@ -121,4 +122,57 @@ func FuzzVerify(f *testing.F) {
 			t.Fatalf("pieces %v differ:\n got %s\nwant %s", cuts, fuzzDescribe(got), fuzzDescribe(want))
 		}
 	})
+}
+
+// Compounded messages are each signed over their own bytes, padding
+// included (MS-SMB2 3.1.4.1): after the 3.1.1 logon of s05, a PDU of two
+// ECHO requests signed with the session's key verifies member by member,
+// and a byte changed in the first member's padding fails that member only.
+func TestVerifyCompound(t *testing.T) {
+	pkts := loadStream(t, "s05_smb311_defaults_user")
+	for _, tc := range []struct {
+		name             string
+		tamper           bool
+		verified, failed int
+	}{{"signed", false, 2, 0}, {"padding changed", true, 1, 1}} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got *Connection
+			tr := NewTracker("test", Options{Secrets: carolSecrets(t)}, func(c *Connection) { got = c })
+			c := tr.Open(testClient, testServer, pkts[0].meta, true)
+			for _, p := range pkts {
+				c.Data(p.dir, p.data, p.meta)
+			}
+			id := c.order[0].ID
+			sv := c.v.sessions[id]
+			if sv == nil || sv.signer == nil {
+				t.Fatal("no signing key after the logon")
+			}
+			before := sv.check.Verified
+			echo := func(mid byte, next uint32, n int) []byte {
+				m := make([]byte, n)
+				copy(m, []byte{0xFE, 'S', 'M', 'B', 64})
+				m[12] = 0x0D // ECHO
+				m[16] = 0x08 // SIGNED
+				binary.LittleEndian.PutUint32(m[20:], next)
+				m[24] = mid
+				binary.LittleEndian.PutUint64(m[40:], id)
+				m[64] = 4 // StructureSize
+				return m
+			}
+			first, second := echo(200, 72, 72), echo(201, 0, 68)
+			sv.signer.Sign(first)
+			sv.signer.Sign(second)
+			if tc.tamper {
+				first[70] ^= 1 // padding after the 68-byte ECHO
+			}
+			pdu := append(append([]byte{0, 0, 0, 72 + 68}, first...), second...)
+			last := pkts[len(pkts)-1].meta
+			c.Data(FromClient, pdu, Meta{Frame: last.Frame + 1, Time: last.Time})
+			c.Close(Meta{Frame: last.Frame + 1, Time: last.Time}, "end_of_input")
+			chk := got.Sessions[0].Signatures
+			if chk.Verified-before != tc.verified || chk.Failed != tc.failed {
+				t.Errorf("compound: %d verified, %d failed; want %d and %d", chk.Verified-before, chk.Failed, tc.verified, tc.failed)
+			}
+		})
+	}
 }

@@ -163,6 +163,21 @@ func (s *Signer) Verify(msg []byte) bool {
 		return false
 	}
 	want := msg[smb2SignatureOff : smb2SignatureOff+smb2SignatureLen]
+	return subtle.ConstantTimeCompare(s.signature(msg), want) == 1
+}
+
+// Sign writes into msg's signature field the signature its key gives (the
+// SIGNED flag is the caller's). It does nothing to a message shorter than
+// an SMB2 header.
+func (s *Signer) Sign(msg []byte) {
+	if len(msg) >= smb2HeaderLen {
+		copy(msg[smb2SignatureOff:], s.signature(msg))
+	}
+}
+
+// signature computes the 16-byte signature of msg, its signature field
+// taken as zero. The result is valid until the next call.
+func (s *Signer) signature(msg []byte) []byte {
 	var got []byte
 	if s.gcm != nil {
 		// GMAC: GCM with no plaintext and the message as additional data;
@@ -188,5 +203,5 @@ func (s *Signer) Verify(msg []byte) bool {
 		s.mac.Write(msg[smb2SignatureOff+smb2SignatureLen:])
 		got = s.mac.Sum(s.sum[:0])
 	}
-	return subtle.ConstantTimeCompare(got[:smb2SignatureLen], want) == 1
+	return got[:smb2SignatureLen]
 }
