@@ -30,6 +30,7 @@ const (
 	reasonSMB1Seq     = "SMB1 sequence number lost (gap in the capture)"
 	reasonSMB1NoReq   = "SMB1 request of this response not captured: sequence number unknown"
 	reasonSMB1Start   = "SMB1 signing started where the capture cannot follow it"
+	reasonSMB1Break   = "SMB1 oplock break from the server: no request gives its sequence number"
 )
 
 // SignatureCheck is what checking one session's signatures with the
@@ -478,7 +479,7 @@ func (c *Conn) verifySMB1(dir Direction, h *dissect.SMB1Header, msg []byte, whol
 	}
 	// Sequence numbers.
 	var seq uint32
-	known := true
+	known, unknown := true, reasonSMB1NoReq
 	switch {
 	case !h.IsResponse() && dir == FromClient:
 		seq = sm.next
@@ -494,7 +495,7 @@ func (c *Conn) verifySMB1(dir Direction, h *dissect.SMB1Header, msg []byte, whol
 	case h.IsResponse():
 		seq, known = sm.replies[smb1ReplyKey(h)]
 	default:
-		known = false // a server's oplock break: no request to number it
+		known, unknown = false, reasonSMB1Break
 	}
 	if !signed || h.UID == 0 && !h.IsResponse() {
 		return
@@ -509,7 +510,7 @@ func (c *Conn) verifySMB1(dir Direction, h *dissect.SMB1Header, msg []byte, whol
 	case !whole:
 		sv.unverifiable(reasonTruncated)
 	case !known:
-		sv.unverifiable(reasonSMB1NoReq)
+		sv.unverifiable(unknown)
 	default:
 		sv.confirmed = sv.confirmed || sm.confirmed
 		ok := sm.signer.Verify(msg, seq)
