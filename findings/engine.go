@@ -96,13 +96,11 @@ func (e *Engine) Connection(c *session.Connection) {
 	if len(c.InvalidSignatures) > 0 {
 		f := e.newFinding(InvalidSignature, c, c.Server.Addr().Unmap().String())
 		f.TS = Time(c.InvalidSignatures[0].Time)
-		f.Evidence.Count = len(c.InvalidSignatures)
+		f.Evidence.Count = c.InvalidSignatureCount
 		f.Evidence.FirstSeen = Time(c.InvalidSignatures[0].Time)
-		f.Evidence.LastSeen = Time(c.InvalidSignatures[len(c.InvalidSignatures)-1].Time)
+		f.Evidence.LastSeen = Time(c.LastInvalidSignature.Time)
 		refs := c.InvalidSignatures
-		if len(refs) > maxEvidence {
-			refs, f.Evidence.Truncated = refs[:maxEvidence], true
-		}
+		f.Evidence.Truncated = c.InvalidSignatureCount > len(refs)
 		for _, r := range refs {
 			f.Evidence.Frames = append(f.Evidence.Frames, r.Frame)
 		}
