@@ -45,6 +45,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	help := fs.BoolP("help", "h", false, "print this help and exit")
 	lim := addLimitFlags(fs)
 	live := addLiveFlags(fs)
+	prof := addProfileFlags(fs)
 	fs.SortFlags = false
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageHead)
@@ -90,6 +91,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opt := lim.session(session.Options{Secrets: secrets})
+	stopProfile, err := prof.start()
+	if err != nil {
+		fmt.Fprintf(stderr, "smbscope: %v\n", err)
+		return 1
+	}
+	defer stopProfile()
 	if code, done := liveOrOffline(fs, live, opt, lim.capture(captureOptions(fs)), stdout, stderr); done {
 		return code
 	}

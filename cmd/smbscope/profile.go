@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+
+	"github.com/spf13/pflag"
+)
+
+// profileFlags are hidden flags that write Go pprof profiles of a run, for
+// performance work (BENCHMARKS.md): `go tool pprof bin/smbscope cpu.prof`.
+type profileFlags struct {
+	cpu, mem string
+}
+
+func addProfileFlags(fs *pflag.FlagSet) *profileFlags {
+	p := &profileFlags{}
+	fs.StringVar(&p.cpu, "cpuprofile", "", "write a CPU profile to `FILE`")
+	fs.StringVar(&p.mem, "memprofile", "", "write an allocation profile to `FILE` at exit")
+	fs.MarkHidden("cpuprofile")
+	fs.MarkHidden("memprofile")
+	return p
+}
+
+// start begins the CPU profile; the function it returns ends it and writes
+// the allocation profile.
+func (p *profileFlags) start() (stop func(), err error) {
+	var cpu *os.File
+	if p.cpu != "" {
+		if cpu, err = os.Create(p.cpu); err != nil {
+			return nil, err
+		}
+		if err = pprof.StartCPUProfile(cpu); err != nil {
+			cpu.Close()
+			return nil, err
+		}
+	}
+	if p.mem != "" {
+		runtime.MemProfileRate = 64 << 10
+	}
+	return func() {
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			cpu.Close()
+		}
+		if p.mem != "" {
+			f, err := os.Create(p.mem)
+			if err == nil {
+				err = pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "smbscope: %v\n", err)
+			}
+		}
+	}, nil
+}
