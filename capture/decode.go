@@ -127,6 +127,15 @@ func (d *decoder) parser(link uint32) *gopacket.DecodingLayerParser {
 // decode fills out from data. wireLen is the frame's length on the wire and
 // tells truncated captures apart from bogus IP length fields.
 func (d *decoder) decode(data []byte, link uint32, wireLen int, out *tcpPacket) decodeResult {
+	if link == linkEthernet && fastDecode(data, wireLen, out) {
+		return decodedTCP
+	}
+	return d.decodeLayers(data, link, wireLen, out)
+}
+
+// decodeLayers decodes with gopacket's parser: every link type, tunnel and
+// header the fast path leaves alone.
+func (d *decoder) decodeLayers(data []byte, link uint32, wireLen int, out *tcpPacket) decodeResult {
 	p := d.parser(link)
 	if p == nil {
 		return decodeFailed
