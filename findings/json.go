@@ -14,6 +14,7 @@ type JSONWriter struct {
 	stream *bufio.Writer // one stream, or
 	files  *logFiles     // one file per log
 	buf    bytes.Buffer
+	line   []byte // scratch for the records encoded without reflection
 	enc    *json.Encoder
 	Flush  bool
 }
@@ -39,9 +40,20 @@ func (j *JSONWriter) init() {
 }
 
 func (j *JSONWriter) write(id logID, v any) error {
-	j.buf.Reset()
-	if err := j.enc.Encode(v); err != nil {
-		return err
+	var line []byte
+	switch r := v.(type) {
+	case *SessionRecord:
+		j.line = append(appendSessionJSON(j.line[:0], r), '\n')
+		line = j.line
+	case *FindingRecord:
+		j.line = append(appendFindingJSON(j.line[:0], r), '\n')
+		line = j.line
+	default:
+		j.buf.Reset()
+		if err := j.enc.Encode(v); err != nil {
+			return err
+		}
+		line = j.buf.Bytes()
 	}
 	w := j.stream
 	if w == nil {
@@ -50,7 +62,7 @@ func (j *JSONWriter) write(id logID, v any) error {
 			return err
 		}
 	}
-	if _, err := w.Write(j.buf.Bytes()); err != nil {
+	if _, err := w.Write(line); err != nil {
 		return err
 	}
 	if j.Flush {

@@ -25,9 +25,13 @@ func (t Time) AppendText(b []byte) []byte {
 	b = append(b, sign...)
 	b = strconv.AppendInt(b, us/1e6, 10)
 	frac := us % 1e6
-	b = append(b, '.')
-	s := strconv.FormatInt(frac+1e6, 10)
-	return append(b, s[1:]...)
+	var d [7]byte
+	d[0] = '.'
+	for i := 6; i > 0; i-- {
+		d[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	return append(b, d[:]...)
 }
 
 // ConnID is Zeek's conn_id: originator (client) and responder (server).
