@@ -1,7 +1,6 @@
 package capture
 
 import (
-	"bufio"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -30,10 +29,15 @@ func (e truncatedError) Error() string {
 
 func (e truncatedError) Is(target error) bool { return target == ErrTruncated }
 
+// chunkSize is the read buffer; records up to this size are handed out
+// without copying. maxChunks bounds the chunks an input with a Keeper
+// holds. (Variables so that tests can make them small.)
+var (
+	chunkSize = 1 << 20
+	maxChunks = 16
+)
+
 const (
-	// bufSize is the read buffer; records up to this size are handed out
-	// without copying.
-	bufSize = 1 << 20
 	// maxRecord bounds a single record or block so that a corrupt length
 	// field cannot make us allocate gigabytes.
 	maxRecord = 64 << 20
@@ -55,46 +59,189 @@ type recordReader interface {
 }
 
 // input is a buffered byte source that hands out slices of its buffer and
-// tracks how many bytes were consumed, for error messages.
+// tracks how many bytes were consumed, for error messages. It reads into
+// chunks of chunkSize bytes. Without a Keeper it reuses one chunk, and a
+// slice it returned is valid until the next call. With one, the chunk
+// records were taken from is kept until the Keeper has consumed their
+// frames, so that they can be analysed on other goroutines without being
+// copied; then at most maxChunks chunks exist at once.
 type input struct {
-	br      *bufio.Reader
-	off     int64 // bytes consumed, including pending
-	pending int   // bytes returned by the last take, discarded on the next
-	scratch []byte
+	src  io.Reader
+	buf  []byte // the current chunk
+	r, w int    // unread bytes are buf[r:w]
+	off  int64  // bytes consumed
+	err  error  // the error of the last read, returned once buf is drained
+
+	keep    Keeper
+	frame   uint64   // the last frame whose data was taken (mark)
+	retired []*chunk // chunks holding data of frames not yet consumed, oldest first
+	free    [][]byte
+	nChunks int
+}
+
+// chunk is a retired buffer and the last frame whose data lies in it.
+type chunk struct {
+	buf  []byte
+	last uint64
 }
 
 func newInput(r io.Reader) *input {
-	return &input{br: bufio.NewReaderSize(r, bufSize)}
+	return &input{src: r}
 }
 
-// take returns the next n bytes, valid until the next call. It returns
-// io.EOF if the input ended before the first byte and io.ErrUnexpectedEOF if
-// it ended inside.
+// mark notes that the data of frame was taken from the current chunk.
+func (in *input) mark(frame uint64) { in.frame = frame }
+
+// take returns the next n bytes, valid until the next call (or, with a
+// Keeper, until their frame is consumed). It returns io.EOF if the input
+// ended before the first byte and io.ErrUnexpectedEOF if it ended inside.
 func (in *input) take(n int) ([]byte, error) {
-	if in.pending > 0 {
-		// The bytes were peeked before, so Discard cannot fail.
-		in.br.Discard(in.pending)
-		in.pending = 0
-	}
-	if n <= bufSize {
-		b, err := in.br.Peek(n)
-		if err != nil {
-			return nil, shortRead(len(b), err)
-		}
-		in.pending = n
+	if in.w-in.r >= n {
+		b := in.buf[in.r : in.r+n : in.r+n]
+		in.r += n
 		in.off += int64(n)
 		return b, nil
 	}
-	if cap(in.scratch) < n {
-		in.scratch = make([]byte, n)
+	if n > chunkSize {
+		return in.takeLarge(n)
 	}
-	b := in.scratch[:n]
-	got, err := io.ReadFull(in.br, b)
+	if err := in.fill(n); err != nil {
+		return nil, shortRead(in.w-in.r, err)
+	}
+	b := in.buf[in.r : in.r+n : in.r+n]
+	in.r += n
+	in.off += int64(n)
+	return b, nil
+}
+
+// takeLarge reads a record larger than a chunk into its own buffer.
+func (in *input) takeLarge(n int) ([]byte, error) {
+	b := make([]byte, n)
+	got := copy(b, in.buf[in.r:in.w])
+	in.r = in.w
+	var err error
+	if in.err != nil {
+		err, in.err = in.err, nil
+	} else {
+		var m int
+		m, err = io.ReadFull(in.src, b[got:])
+		got += m
+	}
 	in.off += int64(got)
-	if err != nil {
+	if got < n {
+		if err == nil {
+			err = io.ErrUnexpectedEOF
+		}
 		return nil, shortRead(got, err)
 	}
 	return b, nil
+}
+
+// peek returns up to n bytes without consuming them, and an error when
+// fewer than n are there.
+func (in *input) peek(n int) ([]byte, error) {
+	if in.w-in.r >= n {
+		return in.buf[in.r : in.r+n], nil
+	}
+	err := in.fill(n)
+	return in.buf[in.r:min(in.w, in.r+n)], err
+}
+
+// fill reads until n bytes are buffered, or returns the read error (once).
+func (in *input) fill(n int) error {
+	if in.r+n > len(in.buf) {
+		in.room()
+	}
+	for empty := 0; in.w-in.r < n; {
+		if in.err != nil {
+			err := in.err
+			in.err = nil
+			return err
+		}
+		m, err := in.src.Read(in.buf[in.w:])
+		in.w += m
+		in.err = err
+		if m > 0 {
+			empty = 0
+		} else if empty++; empty == 100 && err == nil {
+			in.err = io.ErrNoProgress
+		}
+	}
+	return nil
+}
+
+// room moves the unread bytes to the start of a chunk with space after
+// them: the current one when nothing taken from it must be kept, else a
+// fresh one.
+func (in *input) room() {
+	tail := in.buf[in.r:in.w]
+	if in.keep == nil || in.buf == nil {
+		if in.buf == nil {
+			in.buf = make([]byte, chunkSize)
+		}
+		in.w = copy(in.buf, tail)
+		in.r = 0
+		return
+	}
+	next := in.chunk()
+	in.retired = append(in.retired, &chunk{buf: in.buf, last: in.frame})
+	in.w = copy(next, tail)
+	in.r = 0
+	in.buf = next
+}
+
+// chunk returns a chunk to read into: a free one, one whose frames were
+// all consumed, a new one while fewer than maxChunks exist, or else the
+// oldest retired one once the Keeper has consumed it.
+func (in *input) chunk() []byte {
+	for {
+		if n := len(in.free); n > 0 {
+			b := in.free[n-1]
+			in.free = in.free[:n-1]
+			return b
+		}
+		if len(in.retired) > 0 {
+			done := in.keep.Consumed()
+			for len(in.retired) > 0 && in.retired[0].last <= done {
+				in.free = append(in.free, in.retired[0].buf)
+				in.retired[0] = nil
+				in.retired = in.retired[1:]
+			}
+			if len(in.free) > 0 {
+				continue
+			}
+		}
+		if in.nChunks < maxChunks-1 || len(in.retired) == 0 {
+			in.nChunks++
+			return make([]byte, chunkSize)
+		}
+		in.keep.Wait(in.retired[0].last)
+	}
+}
+
+// Read and ReadByte make an input the source of a gzip reader.
+func (in *input) Read(p []byte) (int, error) {
+	if in.r == in.w {
+		if err := in.fill(1); err != nil {
+			return 0, err
+		}
+	}
+	n := copy(p, in.buf[in.r:in.w])
+	in.r += n
+	in.off += int64(n)
+	return n, nil
+}
+
+func (in *input) ReadByte() (byte, error) {
+	if in.r == in.w {
+		if err := in.fill(1); err != nil {
+			return 0, err
+		}
+	}
+	c := in.buf[in.r]
+	in.r++
+	in.off++
+	return c, nil
 }
 
 func shortRead(got int, err error) error {
@@ -110,43 +257,57 @@ func shortRead(got int, err error) error {
 // openRecords detects the format by its magic number (never by file name)
 // and returns a reader for it, decompressing gzip on the way.
 func openRecords(r io.Reader) (recordReader, error) {
+	rr, _, err := openInput(r, nil)
+	return rr, err
+}
+
+// openInput is openRecords that also returns the input the records are
+// taken from, which keeps chunks for keep when it is not nil.
+func openInput(r io.Reader, keep Keeper) (recordReader, *input, error) {
 	in := newInput(r)
-	magic, err := in.br.Peek(4)
+	magic, err := in.peek(4)
 	gz := len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b
 	if gz {
-		zr, err := gzip.NewReader(in.br)
+		zr, err := gzip.NewReader(in)
 		if err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
+			return nil, nil, fmt.Errorf("gzip: %w", err)
 		}
 		in = newInput(zr)
-		magic, err = in.br.Peek(4)
+		magic, err = in.peek(4)
 		if err != nil && len(magic) < 4 {
 			if len(magic) == 0 && err == io.EOF {
-				return nil, errors.New("empty input (inside gzip)")
+				return nil, nil, errors.New("empty input (inside gzip)")
 			}
 			if err != io.EOF {
-				return nil, fmt.Errorf("gzip: %w", err)
+				return nil, nil, fmt.Errorf("gzip: %w", err)
 			}
 		}
 	} else if err != nil {
 		if len(magic) == 0 && err == io.EOF {
-			return nil, errors.New("empty input")
+			return nil, nil, errors.New("empty input")
 		}
 		if err != io.EOF {
-			return nil, err
+			return nil, nil, err
 		}
 	}
+	in.keep = keep
 	if len(magic) < 4 {
-		return nil, fmt.Errorf("not a pcap or pcapng file (only %d bytes)", len(magic))
+		return nil, nil, fmt.Errorf("not a pcap or pcapng file (only %d bytes)", len(magic))
 	}
 	m := binary.BigEndian.Uint32(magic)
+	var rr recordReader
 	switch m {
 	case 0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0xa1b2cd34, 0x34cdb2a1:
-		return pcapRecords(in, gz)
+		rr, err = pcapRecords(in, gz)
 	case 0x0a0d0d0a:
-		return pcapngRecords(in, gz)
+		rr, err = pcapngRecords(in, gz)
+	default:
+		return nil, nil, fmt.Errorf("not a pcap or pcapng file (magic 0x%08x)", m)
 	}
-	return nil, fmt.Errorf("not a pcap or pcapng file (magic 0x%08x)", m)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rr, in, nil
 }
 
 // pcapReader reads the classic libpcap format in either byte order, with

@@ -29,6 +29,27 @@ type Options struct {
 	// connections (default 256 MiB), so that many connections with holes
 	// cannot exhaust memory.
 	MaxBufferedTotal int
+	// Keeper, when set, lets the Handler keep the data of Stream.Data
+	// calls after they return, so that it can analyse it on other
+	// goroutines without copying it; see Keeper.
+	Keeper Keeper
+}
+
+// Keeper says when the data of Stream.Data calls may be reused. With a
+// Keeper, the data of a Data call whose Meta.Frame is F stays valid until
+// Consumed returns F or more. Read buffers at most a few MiB of input
+// ahead of what was consumed; when it needs buffer space back, it calls
+// Wait. Held and retransmitted data is delivered from memory of its own,
+// which the garbage collector keeps as long as it is referenced.
+type Keeper interface {
+	// Consumed returns the frame up to which, inclusive, the data of every
+	// Data call is no longer used. It is called from the goroutine that
+	// calls Read.
+	Consumed() uint64
+	// Wait returns once Consumed would return frame or more. It must see
+	// to it that the data handed over so far gets consumed (flushing what
+	// it queued) rather than wait for more Data calls.
+	Wait(frame uint64)
 }
 
 func (o Options) withDefaults() Options {
@@ -103,7 +124,7 @@ func Read(ctx context.Context, r io.Reader, name string, h Handler, opt Options)
 		defer ar.stop()
 		r = ar
 	}
-	rr, err := openRecords(r)
+	rr, in, err := openInput(r, opt.Keeper)
 	if err != nil {
 		if ctx.Err() != nil {
 			err = ctx.Err()
@@ -131,6 +152,7 @@ func Read(ctx context.Context, r io.Reader, name string, h Handler, opt Options)
 			break
 		}
 		stats.Packets++
+		in.mark(stats.Packets)
 		stats.Bytes += uint64(len(data))
 		if rec.wireLen > len(data) {
 			stats.TruncatedPackets++
