@@ -83,22 +83,30 @@ func (c *Conn) Gap(dir Direction, n int, m Meta) {
 	c.fr[dir].gap(c.sink(dir), n, m)
 }
 
-// dirSink adapts the framer callbacks of one physical direction.
-type dirSink struct {
-	c   *Conn
-	dir Direction
-}
+// connSink receives the framer callbacks of both directions; the framer
+// tells which. A conversion of the Conn pointer, so handing it to the
+// framer allocates nothing.
+type connSink Conn
 
-func (c *Conn) sink(dir Direction) dirSink { return dirSink{c, dir} }
+func (c *Conn) sink(Direction) *connSink { return (*connSink)(c) }
 
-func (d dirSink) anomaly(name string) {
-	if d.c.isSMB || d.c.knownPort {
-		d.c.anomaly(name)
+func (s *connSink) anomaly(name string) {
+	c := (*Conn)(s)
+	if c.isSMB || c.knownPort {
+		c.anomaly(name)
 	}
 }
 
-func (d dirSink) pdu(_ *framer, typ dissect.NBSSType, body []byte, length int, holed bool, m Meta) {
-	d.c.pdu(d.dir, typ, body, length, holed, m)
+func (s *connSink) buffer(b []byte, want int) []byte { return s.t.buffer(b, want) }
+func (s *connSink) release(b []byte)                 { s.t.release(b) }
+
+func (s *connSink) pdu(f *framer, typ dissect.NBSSType, body []byte, length int, holed bool, m Meta) {
+	c := (*Conn)(s)
+	dir := FromClient
+	if f == &c.fr[FromServer] {
+		dir = FromServer
+	}
+	c.pdu(dir, typ, body, length, holed, m)
 }
 
 func (c *Conn) anomaly(name string) {

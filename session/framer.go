@@ -37,6 +37,10 @@ const maxPattern = 8
 type pduSink interface {
 	pdu(f *framer, typ dissect.NBSSType, body []byte, length int, holed bool, m Meta)
 	anomaly(name string)
+	// buffer returns b's bytes in a buffer of capacity want or more;
+	// release takes back a buffer no longer used.
+	buffer(b []byte, want int) []byte
+	release(b []byte)
 }
 
 // smbMagic reports whether b starts with an SMB protocol id (FF/FE/FD/FC 'SMB').
@@ -132,7 +136,12 @@ func (f *framer) feed(s pduSink, data []byte, keepLimit int, m Meta) {
 			n = min(n, 4-len(f.buf))
 		}
 		if room := keepLimit - len(f.buf); room > 0 && !f.holed {
-			f.buf = append(f.buf, data[:min(n, room)]...)
+			take := min(n, room)
+			if cap(f.buf)-len(f.buf) < take {
+				// The most this PDU can need, at once rather than by doubling.
+				f.buf = s.buffer(f.buf, min(f.length, keepLimit))
+			}
+			f.buf = append(f.buf, data[:take]...)
 		}
 		f.need -= n
 		data = data[n:]
@@ -151,8 +160,16 @@ func (f *framer) feed(s pduSink, data []byte, keepLimit int, m Meta) {
 		if f.need == 0 {
 			f.hdrN = 0
 			s.pdu(f, f.typ, f.buf, f.length, f.holed, m)
-			f.buf = f.buf[:0]
+			f.free(s)
 		}
+	}
+}
+
+// free hands the PDU buffer back: an idle connection holds none.
+func (f *framer) free(s pduSink) {
+	if f.buf != nil {
+		s.release(f.buf)
+		f.buf = nil
 	}
 }
 

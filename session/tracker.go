@@ -62,6 +62,52 @@ type Tracker struct {
 	// Trace, when set, receives every parsed SMB message. The pointer is
 	// valid only during the call.
 	Trace func(*MessageInfo)
+	// spare holds buffers for PDUs that span packets, reused by every
+	// connection of the tracker.
+	spare [][]byte
+}
+
+// maxSpare bounds the buffers a tracker keeps for reuse.
+const maxSpare = 8
+
+// buffer returns b's bytes in a buffer of capacity want or more, a spare
+// one when one is large enough.
+func (t *Tracker) buffer(b []byte, want int) []byte {
+	var nb []byte
+	for i := len(t.spare) - 1; i >= 0; i-- {
+		if cap(t.spare[i]) >= want {
+			nb = t.spare[i][:len(b)]
+			t.spare[i] = t.spare[len(t.spare)-1]
+			t.spare[len(t.spare)-1] = nil
+			t.spare = t.spare[:len(t.spare)-1]
+			break
+		}
+	}
+	if nb == nil {
+		nb = make([]byte, len(b), want)
+	}
+	copy(nb, b)
+	t.release(b)
+	return nb
+}
+
+// release keeps b for reuse, unless it is larger than a kept prefix
+// (whole PDUs kept for verification) or enough are kept already.
+func (t *Tracker) release(b []byte) {
+	if cap(b) == 0 || cap(b) > defaultMaxKeptBytes {
+		return
+	}
+	if len(t.spare) < maxSpare {
+		t.spare = append(t.spare, b[:0])
+		return
+	}
+	// Keep the larger ones.
+	for i, s := range t.spare {
+		if cap(s) < cap(b) {
+			t.spare[i] = b[:0]
+			return
+		}
+	}
 }
 
 // NewTracker returns a Tracker for the input named input; emit receives each
@@ -77,7 +123,7 @@ func (t *Tracker) Open(client, server netip.AddrPort, start Meta, sawSYN bool) *
 	c.res.Client, c.res.Server = client, server
 	c.res.First, c.res.Last = start, start
 	c.res.SawSYN = sawSYN
-	c.knownPort = isSMBPort(server.Port()) || isSMBPort(client.Port())
+	c.knownPort = AlwaysAccepts(client, server)
 	c.res.NetBIOS = server.Port() == 139
 	// With the handshake seen, each direction starts at a PDU boundary;
 	// otherwise the first PDU start must be searched for.
@@ -89,6 +135,14 @@ func (t *Tracker) Open(client, server netip.AddrPort, start Meta, sawSYN bool) *
 }
 
 func isSMBPort(p uint16) bool { return p == 445 || p == 139 }
+
+// AlwaysAccepts reports whether Conn.Data of a connection between client
+// and server always returns true: on the SMB ports a connection is never
+// given up as not SMB, so its data can be handed over without waiting for
+// the answer.
+func AlwaysAccepts(client, server netip.AddrPort) bool {
+	return isSMBPort(server.Port()) || isSMBPort(client.Port())
+}
 
 // connUID derives a Zeek-style uid from what identifies the connection, so
 // the same capture always yields the same uids.
