@@ -119,6 +119,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	defer tuneGC()()
 
 	color := *format == "text" && *output == "-" && isTerminal(stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 	w := newWriter(*format, *logDir, out, color)
@@ -236,24 +237,37 @@ func analyse(ctx context.Context, input string, stdin io.Reader, engine *finding
 	start := time.Now()
 	sessions, findingsBefore := 0, total(engine.Counts())
 	skipped := newSkipCounts()
-	tracker := session.NewTracker(input, opt, func(c *session.Connection) {
+	emit := func(c *session.Connection) {
 		sessions += len(c.Sessions)
 		skipped.connection(c)
 		engine.Connection(c)
-	})
-	h := handler{tracker}
+	}
+	read := func(h capture.Handler, copt capture.Options) (capture.Stats, error) {
+		switch {
+		case input == "-":
+			return capture.Read(ctx, stdin, "-", h, copt)
+		case showProgress:
+			return readWithProgress(ctx, input, h, copt, stderr)
+		default:
+			return capture.ReadFile(ctx, input, h, copt)
+		}
+	}
 	var stats capture.Stats
 	var err error
-	switch {
-	case input == "-":
-		stats, err = capture.Read(ctx, stdin, "-", h, copt)
-	case showProgress:
-		stats, err = readWithProgress(ctx, input, h, copt, stderr)
-	default:
-		stats, err = capture.ReadFile(ctx, input, h, copt)
+	var reported uint64
+	if n := workerCount(); n >= 2 {
+		p := newPipeline(input, opt, n, emit)
+		copt.Keeper = p
+		stats, err = read(p, copt)
+		p.finish()
+		reported = p.reported()
+	} else {
+		tracker := session.NewTracker(input, opt, emit)
+		stats, err = read(handler{tracker}, copt)
+		reported = tracker.Reported
 	}
 	sum := findings.InputSummary{
-		Input: input, Packets: stats.Packets, Connections: int(tracker.Reported),
+		Input: input, Packets: stats.Packets, Connections: int(reported),
 		Sessions: sessions,
 	}
 	if err != nil {
