@@ -1,7 +1,7 @@
 # smbscope — build and test entry points. `make test` is what CI runs.
 GO ?= go
 
-.PHONY: all deps build test lint demo fuzz clean
+.PHONY: all deps build test lint demo fuzz bench clean
 
 all: build
 
@@ -39,6 +39,12 @@ demo:
 FUZZTIME ?= 60
 fuzz:
 	scripts/fuzz.sh $(FUZZTIME)
+
+# Side-by-side timing with tshark on large captures of real Samba traffic,
+# written into BENCHMARKS.md (scripts/bench/run.sh; the captures are made
+# once, as root, by scripts/bench/make-captures.sh into BENCH_DIR).
+bench:
+	scripts/bench/run.sh
 
 clean:
 	rm -rf bin
