@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"bytes"
 	"net/netip"
 	"slices"
 	"sort"
@@ -11,14 +12,51 @@ import (
 // flood of tiny out-of-order segments is bounded too.
 const heldOverhead = 64
 
-// connKey identifies a connection by its 4-tuple, smaller endpoint first.
-type connKey struct{ a, b netip.AddrPort }
+// connKey identifies a connection by its 4-tuple, the same both ways. It
+// holds no pointers, so the connection table is cheap to hash and gives
+// the garbage collector nothing to scan.
+type connKey struct {
+	a, b   [16]byte // addresses (IPv4 as IPv4-mapped IPv6), the smaller endpoint first
+	pa, pb uint16
+	v4     bool // IPv4, not IPv4-mapped IPv6
+}
 
 func keyOf(x, y netip.AddrPort) connKey {
-	if x.Compare(y) < 0 {
-		return connKey{x, y}
+	k := connKey{a: x.Addr().As16(), b: y.Addr().As16(), pa: x.Port(), pb: y.Port(), v4: x.Addr().Is4()}
+	if c := bytes.Compare(k.a[:], k.b[:]); c > 0 || c == 0 && k.pa > k.pb {
+		k.a, k.b, k.pa, k.pb = k.b, k.a, k.pb, k.pa
 	}
-	return connKey{y, x}
+	return k
+}
+
+// tomb remembers a connection closed by FIN or RST, so that its late
+// packets do not open a new one; much smaller than the connection.
+type tomb struct {
+	key        connKey
+	last       time.Time // the connection's last packet
+	prev, next *tomb
+}
+
+// tombList is a doubly linked list of tombs, most recent first.
+type tombList struct{ root tomb }
+
+func (l *tombList) init() { l.root.prev, l.root.next = &l.root, &l.root }
+
+func (l *tombList) pushFront(tb *tomb) {
+	tb.prev, tb.next = &l.root, l.root.next
+	tb.prev.next, tb.next.prev = tb, tb
+}
+
+func (l *tombList) remove(tb *tomb) {
+	tb.prev.next, tb.next.prev = tb.next, tb.prev
+	tb.prev, tb.next = nil, nil
+}
+
+func (l *tombList) back() *tomb {
+	if l.root.prev == &l.root {
+		return nil
+	}
+	return l.root.prev
 }
 
 // heldSeg is an out-of-order segment waiting for the bytes before it.
@@ -46,7 +84,6 @@ type conn struct {
 	info   ConnInfo
 	stream Stream // nil when the handler did not want the connection
 	muted  bool   // the handler returned false from Data
-	tomb   bool   // closed by FIN or RST; remembered to ignore stragglers
 	half   [2]half
 	last   Meta // the connection's latest packet
 	prev   *conn
@@ -88,9 +125,10 @@ type tracker struct {
 	opt    Options
 	stats  *Stats
 	conns  map[connKey]*conn
+	dead   map[connKey]*tomb
 	live   connList   // open connections, most recently active first
 	unconf unconfList // the live ones that have heard one side only
-	tombs  connList   // recently closed connections
+	tombs  tombList   // recently closed connections, in dead
 	nLive  int
 	nTombs int
 	held   int       // bytes held in all queues
@@ -98,7 +136,7 @@ type tracker struct {
 }
 
 func newTracker(h Handler, opt Options, stats *Stats) *tracker {
-	t := &tracker{h: h, opt: opt, stats: stats, conns: make(map[connKey]*conn)}
+	t := &tracker{h: h, opt: opt, stats: stats, conns: make(map[connKey]*conn), dead: make(map[connKey]*tomb)}
 	t.live.init()
 	t.unconf.init()
 	t.tombs.init()
@@ -111,12 +149,13 @@ func (t *tracker) packet(p *tcpPacket, m Meta) {
 	k := keyOf(p.src, p.dst)
 	c := t.conns[k]
 	isSYN := p.syn && !p.ack
-	if c != nil && c.tomb {
-		if !isSYN {
-			return // straggler of a closed connection
+	if c == nil && t.nTombs > 0 {
+		if tb := t.dead[k]; tb != nil {
+			if !isSYN {
+				return // straggler of a closed connection
+			}
+			t.forget(tb)
 		}
-		t.forget(c)
-		c = nil
 	}
 	if c != nil && isSYN && c.isNewSYN(p) {
 		reason := CloseIdle
@@ -337,7 +376,7 @@ func (t *tracker) release(c *conn) {
 // finish ends c: delivers what is held (skipping holes), calls Close, and
 // either forgets c or, after FIN or RST, keeps it as a tombstone so that
 // late packets of the old connection do not look like a new one.
-func (t *tracker) finish(c *conn, reason CloseReason, tomb bool) {
+func (t *tracker) finish(c *conn, reason CloseReason, keep bool) {
 	if c.stream != nil {
 		for d := range c.half {
 			h := &c.half[d]
@@ -357,13 +396,13 @@ func (t *tracker) finish(c *conn, reason CloseReason, tomb bool) {
 	t.live.remove(c)
 	t.unconf.remove(c)
 	t.nLive--
-	if !tomb {
-		delete(t.conns, c.key)
+	delete(t.conns, c.key)
+	if !keep {
 		return
 	}
-	c.tomb = true
-	c.half = [2]half{}
-	t.tombs.pushFront(c)
+	tb := &tomb{key: c.key, last: c.last.Time}
+	t.dead[c.key] = tb
+	t.tombs.pushFront(tb)
 	t.nTombs++
 	for t.nTombs > t.opt.MaxConnections {
 		t.forget(t.tombs.back())
@@ -371,10 +410,10 @@ func (t *tracker) finish(c *conn, reason CloseReason, tomb bool) {
 }
 
 // forget drops a tombstone.
-func (t *tracker) forget(c *conn) {
-	t.tombs.remove(c)
+func (t *tracker) forget(tb *tomb) {
+	t.tombs.remove(tb)
 	t.nTombs--
-	delete(t.conns, c.key)
+	delete(t.dead, tb.key)
 }
 
 // advance moves packet time forward and closes connections idle for longer
@@ -388,8 +427,8 @@ func (t *tracker) advance(now time.Time) {
 	for c := t.live.back(); c != nil && c.last.Time.Before(cutoff); c = t.live.back() {
 		t.finish(c, CloseIdle, false)
 	}
-	for c := t.tombs.back(); c != nil && c.last.Time.Before(cutoff); c = t.tombs.back() {
-		t.forget(c)
+	for tb := t.tombs.back(); tb != nil && tb.last.Before(cutoff); tb = t.tombs.back() {
+		t.forget(tb)
 	}
 }
 
@@ -407,7 +446,7 @@ func (t *tracker) finishAll() {
 	for _, c := range open {
 		t.finish(c, CloseEndInput, false)
 	}
-	for c := t.tombs.back(); c != nil; c = t.tombs.back() {
-		t.forget(c)
+	for tb := t.tombs.back(); tb != nil; tb = t.tombs.back() {
+		t.forget(tb)
 	}
 }

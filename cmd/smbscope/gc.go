@@ -17,7 +17,7 @@ import (
 // proportion once it is large (many connections open at once): after each
 // collection it sets GOGC from the live heap. It does nothing when GOGC or
 // GOMEMLIMIT is set in the environment.
-const heapTarget = 40 << 20
+const heapTarget = 32 << 20
 
 type gcTuner struct {
 	stopped atomic.Bool
