@@ -2,6 +2,7 @@ package dissect
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"strings"
@@ -378,7 +379,18 @@ func (m *NTLMMessage) parseChallenge(b []byte) error {
 // ntlmParseAVPairs reads an AV_PAIR list up to MsvAvEOL. A list that simply
 // ends without MsvAvEOL is accepted; a pair that overruns it is not.
 func ntlmParseAVPairs(b []byte) ([]NTLMAVPair, error) {
+	// Count first, so that the list is allocated once.
+	n := 0
+	for off := 0; off+4 <= len(b) && n < NTLMMaxAVPairs; n++ {
+		if binary.LittleEndian.Uint16(b[off:]) == NTLMAvEOL {
+			break
+		}
+		off += 4 + int(binary.LittleEndian.Uint16(b[off+2:]))
+	}
 	var pairs []NTLMAVPair
+	if n > 0 {
+		pairs = make([]NTLMAVPair, 0, n)
+	}
 	off := 0
 	for off < len(b) {
 		id, ok1 := u16(b, off)
