@@ -34,7 +34,7 @@ func (e truncatedError) Is(target error) bool { return target == ErrTruncated }
 // holds. (Variables so that tests can make them small.)
 var (
 	chunkSize = 1 << 20
-	maxChunks = 16
+	maxChunks = 8
 )
 
 const (
@@ -150,7 +150,7 @@ func (in *input) peek(n int) ([]byte, error) {
 // fill reads until n bytes are buffered, or returns the read error (once).
 func (in *input) fill(n int) error {
 	if in.r+n > len(in.buf) {
-		in.room()
+		in.room(n)
 	}
 	for empty := 0; in.w-in.r < n; {
 		if in.err != nil {
@@ -170,22 +170,26 @@ func (in *input) fill(n int) error {
 	return nil
 }
 
-// room moves the unread bytes to the start of a chunk with space after
-// them: the current one when nothing taken from it must be kept, else a
-// fresh one.
-func (in *input) room() {
-	tail := in.buf[in.r:in.w]
-	if in.keep == nil || in.buf == nil {
-		if in.buf == nil {
-			in.buf = make([]byte, chunkSize)
-		}
-		in.w = copy(in.buf, tail)
-		in.r = 0
-		return
+// room moves the unread bytes to the start of a chunk with space for n
+// bytes: the current one when nothing taken from it must be kept, else
+// another. The first chunk is small, so that small inputs cost little; a
+// chunk outgrown or left is simply dropped, and the garbage collector keeps
+// it as long as data taken from it is referenced.
+func (in *input) room(n int) {
+	first := min(64<<10, chunkSize)
+	var next []byte
+	switch {
+	case in.buf == nil && n <= first:
+		next = make([]byte, first)
+	case len(in.buf) < chunkSize:
+		next = make([]byte, chunkSize)
+	case in.keep == nil:
+		next = in.buf
+	default:
+		in.retired = append(in.retired, &chunk{buf: in.buf, last: in.frame})
+		next = in.chunk()
 	}
-	next := in.chunk()
-	in.retired = append(in.retired, &chunk{buf: in.buf, last: in.frame})
-	in.w = copy(next, tail)
+	in.w = copy(next, in.buf[in.r:in.w])
 	in.r = 0
 	in.buf = next
 }

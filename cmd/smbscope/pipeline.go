@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -35,7 +36,7 @@ var pipelineWorkers = 0
 const (
 	batchEvents = 512  // events per batch
 	flushEvery  = 4096 // events after which every pending batch is sent
-	workerQueue = 8    // batches queued per worker
+	workerQueue = 4    // batches queued per worker
 )
 
 type evKind uint8
@@ -109,7 +110,7 @@ type pipeline struct {
 func newPipeline(input string, opt session.Options, n int, emit func(*session.Connection)) *pipeline {
 	p := &pipeline{
 		progress: make(chan struct{}, 1),
-		results:  make(chan []result, 64),
+		results:  make(chan []result, 16),
 		merged:   make(chan struct{}),
 	}
 	p.inline = session.NewTracker(input, opt, func(c *session.Connection) { p.inlineOut = c })
@@ -336,10 +337,17 @@ func (s *inlineStream) Close(m capture.Meta, reason capture.CloseReason) {
 	p.inlineOut = nil
 }
 
-// workerCount is the number of session workers to use.
-func workerCount() int {
+// smallInput is the size under which a capture file is analysed on one
+// goroutine: starting the pipeline would cost more than it saves.
+const smallInput = 8 << 20
+
+// workerCount is the number of session workers to use for input.
+func workerCount(input string) int {
 	if pipelineWorkers != 0 {
 		return pipelineWorkers
+	}
+	if fi, err := os.Stat(input); err == nil && fi.Mode().IsRegular() && fi.Size() < smallInput {
+		return 1
 	}
 	return runtime.GOMAXPROCS(0)
 }

@@ -255,7 +255,7 @@ func analyse(ctx context.Context, input string, stdin io.Reader, engine *finding
 	var stats capture.Stats
 	var err error
 	var reported uint64
-	if n := workerCount(); n >= 2 {
+	if n := workerCount(input); n >= 2 {
 		p := newPipeline(input, opt, n, emit)
 		copt.Keeper = p
 		stats, err = read(p, copt)
