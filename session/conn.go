@@ -21,11 +21,13 @@ type Conn struct {
 	keptOnly  bool   // the current PDU was cut to Options.MaxKeptBytes
 	dirMsgs   [2]int // messages parsed per logical direction
 
+	// order holds the sessions in the order they were first seen;
+	// sessions indexes them once there are more than smallSessions.
 	sessions map[uint64]*Session
 	order    []*Session
-	// setup holds SESSION_SETUP state per session, and for the first leg
-	// (SessionId 0) per MessageId until the response assigns the id.
-	setup        map[uint64]*setupState
+	// pendingSetup holds the SESSION_SETUP state of a first leg (SessionId
+	// 0) per MessageId until the response assigns the id; Session.setup
+	// holds it afterwards.
 	pendingSetup map[uint64]*setupState
 
 	dialect      uint16 // SMB2 dialect chosen, 0 when unknown
@@ -39,8 +41,7 @@ type Conn struct {
 	// sign on every session, awaiting their response.
 	alwaysSignedIoctls map[uint64]struct{}
 
-	info MessageInfo // scratch for Trace
-	mi   *MessageInfo
+	mi *MessageInfo // the current message's, when tracing
 
 	v *connVerify // signature verification, nil without secrets
 }
@@ -223,30 +224,53 @@ func (c *Conn) invalidSignature(ref MessageRef) {
 // session returns the session with id, creating it when new. nil when the
 // per-connection limit is reached.
 func (c *Conn) session(id uint64, smb1 bool, m Meta) *Session {
-	if s, ok := c.sessions[id]; ok {
+	if s := c.tracked(id); s != nil {
 		s.Last = m
 		return s
 	}
-	if len(c.sessions) >= c.t.opt.MaxSessions {
+	if len(c.order) >= c.t.opt.MaxSessions {
 		c.anomaly("session_limit")
 		return nil
 	}
 	s := &Session{ID: id, SMB1: smb1, First: m, Last: m}
-	c.sessions[id] = s
 	c.order = append(c.order, s)
+	switch {
+	case c.sessions != nil:
+		c.sessions[id] = s
+	case len(c.order) > smallSessions:
+		c.sessions = make(map[uint64]*Session, len(c.order))
+		for _, s := range c.order {
+			c.sessions[s.ID] = s
+		}
+	}
 	return s
 }
 
+// smallSessions is how many sessions a connection looks up in order, before
+// it indexes them: most connections have one.
+const smallSessions = 8
+
+// tracked returns the session with id, nil when it is not tracked.
+func (c *Conn) tracked(id uint64) *Session {
+	if c.sessions != nil {
+		return c.sessions[id]
+	}
+	for _, s := range c.order {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// setupState returns the SESSION_SETUP state of s, nil before its first.
+func (c *Conn) setupState(s *Session) *setupState { return s.setup }
+
 func (c *Conn) setupOf(s *Session) *setupState {
-	if c.setup == nil {
-		c.setup = make(map[uint64]*setupState)
+	if s.setup == nil {
+		s.setup = &setupState{s: s}
 	}
-	st, ok := c.setup[s.ID]
-	if !ok {
-		st = &setupState{s: s}
-		c.setup[s.ID] = st
-	}
-	return st
+	return s.setup
 }
 
 func (c *Conn) notePending(key uint64, st *setupState) {
@@ -269,6 +293,9 @@ func (c *Conn) adoptPending(key uint64, s *Session) *setupState {
 		return st
 	}
 	delete(c.pendingSetup, key)
+	if len(c.pendingSetup) == 0 {
+		c.pendingSetup = nil // an idle connection holds no table
+	}
 	mergeAuth(s, p.s)
 	st.inProgress = true
 	st.extendedToken = st.extendedToken || p.extendedToken
@@ -395,6 +422,7 @@ func (c *Conn) Close(m Meta, reason string) {
 	for _, s := range c.order {
 		c.finish(s)
 		c.finishVerify(s)
+		s.setup = nil
 		c.res.Sessions = append(c.res.Sessions, s)
 	}
 	c.t.Reported++

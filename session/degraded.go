@@ -58,7 +58,7 @@ var needsSession = map[string]bool{
 // servers answer such commands only once the setup has completed, so the
 // final SESSION_SETUP response was lost and the session is set up.
 func (c *Conn) setupSeenLater(s *Session, ref MessageRef) {
-	st := c.setup[s.ID]
+	st := c.setupState(s)
 	if st == nil || !st.inProgress || st.succeeded || ref.Dir != FromServer || ref.Status != "STATUS_SUCCESS" || !needsSession[ref.Command] {
 		return
 	}

@@ -9,7 +9,7 @@ import (
 
 // finish completes a session's result: auth, outcome and reasons (DESIGN §4).
 func (c *Conn) finish(s *Session) {
-	st := c.setup[s.ID]
+	st := c.setupState(s)
 	if s.SetupStatusName == "" && s.SetupDone {
 		s.SetupStatusName = dissect.StatusName(s.SetupStatus)
 	}

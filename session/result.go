@@ -197,6 +197,8 @@ type Session struct {
 
 	Outcome Outcome
 	Reasons []string
+
+	setup *setupState // SESSION_SETUP state while the connection is analysed
 }
 
 // SessionIDString formats a session id as records show it.

@@ -100,6 +100,9 @@ func (c *Conn) smb2Message(dir Direction, h *dissect.SMB2Header, msg []byte, m M
 		if h.IsResponse() {
 			_, protection = c.alwaysSignedIoctls[h.MessageID]
 			delete(c.alwaysSignedIoctls, h.MessageID)
+			if len(c.alwaysSignedIoctls) == 0 {
+				c.alwaysSignedIoctls = nil
+			}
 		} else if io, err := dissect.ParseIoctl(msg); err == nil && alwaysSigned(io.CtlCode) {
 			protection = true
 			if c.alwaysSignedIoctls == nil {
@@ -125,7 +128,7 @@ func alwaysSigned(ctl uint32) bool {
 // LOGOFF, say) have no key to sign with and are set apart.
 func (c *Conn) count(s *Session, signed, protection bool, ref MessageRef) {
 	c.setupSeenLater(s, ref)
-	if st := c.setup[s.ID]; st != nil && st.inProgress && !st.succeeded {
+	if st := c.setupState(s); st != nil && st.inProgress && !st.succeeded {
 		s.Exempt++
 		return
 	}

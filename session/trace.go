@@ -45,8 +45,8 @@ func (c *Conn) tracing() *MessageInfo {
 	if c.t.Trace == nil {
 		return nil
 	}
-	c.info = MessageInfo{}
-	return &c.info
+	c.t.info = MessageInfo{}
+	return &c.t.info
 }
 
 func (c *Conn) traced(mi *MessageInfo) {

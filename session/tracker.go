@@ -62,6 +62,7 @@ type Tracker struct {
 	// Trace, when set, receives every parsed SMB message. The pointer is
 	// valid only during the call.
 	Trace func(*MessageInfo)
+	info  MessageInfo // scratch for Trace, one message at a time
 	// spare holds buffers for PDUs that span packets, reused by every
 	// connection of the tracker.
 	spare [][]byte
@@ -118,7 +119,7 @@ func NewTracker(input string, opt Options, emit func(*Connection)) *Tracker {
 
 // Open starts tracking a TCP connection.
 func (t *Tracker) Open(client, server netip.AddrPort, start Meta, sawSYN bool) *Conn {
-	c := &Conn{t: t, sessions: make(map[uint64]*Session)}
+	c := &Conn{t: t}
 	c.res.Input = t.input
 	c.res.Client, c.res.Server = client, server
 	c.res.First, c.res.Last = start, start

@@ -102,7 +102,7 @@ func (c *Conn) keepLimit() int {
 // session returns the verification state of a session the connection
 // tracks (so within Options.MaxSessions), nil for any other id.
 func (c *Conn) sessVerify(id uint64) *sessVerify {
-	if _, tracked := c.sessions[id]; !tracked {
+	if c.tracked(id) == nil {
 		return nil
 	}
 	v := c.v
