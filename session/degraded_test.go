@@ -243,3 +243,27 @@ func TestGarbageIsNotSMB(t *testing.T) {
 		}
 	}
 }
+
+// A few bytes announcing a large PDU cost memory only as the PDU's bytes
+// arrive: garbage cannot make each connection hold a kept-size buffer.
+func TestAnnouncedSizeIsNotAllocated(t *testing.T) {
+	meta := loadStream(t, "s05_smb311_defaults_user")[0].meta
+	tr := NewTracker("test", Options{}, func(*Connection) {})
+	for _, head := range [][]byte{
+		{0x85, 0x01, 0xFF, 0xFF, 'x'},                    // keepalive claiming 128 KiB
+		{0x81, 0x01, 0xFF, 0xFF, 'x', 'y'},               // session request claiming 128 KiB
+		{0x00, 0x03, 0xFF, 0xFF, 0xFE, 'S', 'M', 'B', 0}, // SMB2 claiming 256 KiB
+	} {
+		c := tr.Open(testClient, testServer, meta, true)
+		c.Data(FromClient, head, meta)
+		if got := cap(c.fr[FromClient].buf); got > minPDUBuffer {
+			t.Errorf("% x: %d bytes held for %d received", head, got, len(head))
+		}
+		// The PDU still grows to its kept size as its bytes come.
+		c.Data(FromClient, make([]byte, 100<<10), meta)
+		if got := len(c.fr[FromClient].buf); got < 100<<10 {
+			t.Errorf("% x: %d bytes kept of 100 KiB received", head, got)
+		}
+		c.Close(meta, "end_of_input")
+	}
+}

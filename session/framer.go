@@ -138,8 +138,12 @@ func (f *framer) feed(s pduSink, data []byte, keepLimit int, m Meta) {
 		if room := keepLimit - len(f.buf); room > 0 && !f.holed {
 			take := min(n, room)
 			if cap(f.buf)-len(f.buf) < take {
-				// The most this PDU can need, at once rather than by doubling.
-				f.buf = s.buffer(f.buf, min(f.length, keepLimit))
+				// Grow by doubling, never past what this PDU can need: a
+				// header announcing a large PDU costs memory only as its
+				// bytes actually arrive, so that a few bytes of garbage
+				// cannot make every connection hold a kept-size buffer.
+				grow := max(2*cap(f.buf), len(f.buf)+take, minPDUBuffer)
+				f.buf = s.buffer(f.buf, min(f.length, keepLimit, grow))
 			}
 			f.buf = append(f.buf, data[:take]...)
 		}

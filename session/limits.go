@@ -37,6 +37,10 @@ const (
 // SMB2 header, without which messages could not even be counted.
 const minKeptBytes = dissect.SMB2HeaderLen
 
+// minPDUBuffer is the first buffer of a PDU that spans packets; it
+// doubles as the PDU's bytes arrive, up to its kept size.
+const minPDUBuffer = 4 << 10
+
 // keptName renames the failure to parse a message that was cut to the
 // keep limit: the message is not malformed, smbscope kept too little of it.
 func (c *Conn) keptName(name string) string {
