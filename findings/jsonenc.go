@@ -1,6 +1,7 @@
 package findings
 
 import (
+	"encoding/binary"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -15,171 +16,156 @@ import (
 // and on records filled with random values by reflection, so a field added
 // to a record and not here fails the tests.
 
-// jsonObj appends the members of one JSON object.
-type jsonObj struct {
-	b     []byte
-	first bool
+// The encoders below append to a byte slice and return it, one member at a
+// time; each member's key is a constant that carries its leading comma and
+// its colon.
+
+func jStr(b []byte, key, v string) []byte {
+	b = append(b, key...)
+	return appendJSONString(b, v)
 }
 
-func openObj(b []byte) jsonObj { return jsonObj{b: append(b, '{'), first: true} }
-
-func (o *jsonObj) close() []byte { return append(o.b, '}') }
-
-func (o *jsonObj) key(k string) {
-	if !o.first {
-		o.b = append(o.b, ',')
+func jStrOmit(b []byte, key, v string) []byte {
+	if v == "" {
+		return b
 	}
-	o.first = false
-	o.b = append(o.b, '"')
-	o.b = append(o.b, k...)
-	o.b = append(o.b, '"', ':')
+	return jStr(b, key, v)
 }
 
-func (o *jsonObj) str(k, v string) {
-	o.key(k)
-	o.b = appendJSONString(o.b, v)
-}
-
-func (o *jsonObj) strOmit(k, v string) {
-	if v != "" {
-		o.str(k, v)
-	}
-}
-
-func (o *jsonObj) strPtr(k string, v *string) {
-	o.key(k)
+func jStrPtr(b []byte, key string, v *string) []byte {
+	b = append(b, key...)
 	if v == nil {
-		o.b = append(o.b, "null"...)
-		return
+		return append(b, "null"...)
 	}
-	o.b = appendJSONString(o.b, *v)
+	return appendJSONString(b, *v)
 }
 
-func (o *jsonObj) int(k string, v int) {
-	o.key(k)
-	o.b = strconv.AppendInt(o.b, int64(v), 10)
+func jInt(b []byte, key string, v int) []byte {
+	b = append(b, key...)
+	return strconv.AppendInt(b, int64(v), 10)
 }
 
-func (o *jsonObj) intOmit(k string, v int) {
-	if v != 0 {
-		o.int(k, v)
+func jIntOmit(b []byte, key string, v int) []byte {
+	if v == 0 {
+		return b
 	}
+	return jInt(b, key, v)
 }
 
-func (o *jsonObj) intPtrOmit(k string, v *int) {
-	if v != nil {
-		o.int(k, *v)
-	}
-}
-
-func (o *jsonObj) uint(k string, v uint64) {
-	o.key(k)
-	o.b = strconv.AppendUint(o.b, v, 10)
-}
-
-func (o *jsonObj) uintOmit(k string, v uint64) {
-	if v != 0 {
-		o.uint(k, v)
-	}
-}
-
-func (o *jsonObj) bool(k string, v bool) {
-	o.key(k)
-	o.b = strconv.AppendBool(o.b, v)
-}
-
-func (o *jsonObj) boolOmit(k string, v bool) {
-	if v {
-		o.bool(k, v)
-	}
-}
-
-func (o *jsonObj) boolPtr(k string, v *bool) {
-	o.key(k)
+func jIntPtrOmit(b []byte, key string, v *int) []byte {
 	if v == nil {
-		o.b = append(o.b, "null"...)
-		return
+		return b
 	}
-	o.b = strconv.AppendBool(o.b, *v)
+	return jInt(b, key, *v)
 }
 
-func (o *jsonObj) time(k string, t Time) {
-	o.key(k)
-	o.b = t.AppendText(o.b)
+func jUint(b []byte, key string, v uint64) []byte {
+	b = append(b, key...)
+	return strconv.AppendUint(b, v, 10)
 }
 
-func (o *jsonObj) addr(k string, a netip.Addr) {
-	o.key(k)
-	o.b = append(o.b, '"')
-	o.b = a.AppendTo(o.b) // addresses hold nothing to escape
-	o.b = append(o.b, '"')
+func jUintOmit(b []byte, key string, v uint64) []byte {
+	if v == 0 {
+		return b
+	}
+	return jUint(b, key, v)
 }
 
-// strs writes a string array, null when nil.
-func (o *jsonObj) strs(k string, v []string) {
-	o.key(k)
+func jBool(b []byte, key string, v bool) []byte {
+	b = append(b, key...)
+	return strconv.AppendBool(b, v)
+}
+
+func jBoolOmit(b []byte, key string, v bool) []byte {
+	if !v {
+		return b
+	}
+	return jBool(b, key, v)
+}
+
+func jBoolPtr(b []byte, key string, v *bool) []byte {
+	b = append(b, key...)
 	if v == nil {
-		o.b = append(o.b, "null"...)
-		return
+		return append(b, "null"...)
 	}
-	o.b = append(o.b, '[')
+	return strconv.AppendBool(b, *v)
+}
+
+func jTime(b []byte, key string, t Time) []byte {
+	b = append(b, key...)
+	return t.AppendText(b)
+}
+
+func jAddr(b []byte, key string, a netip.Addr) []byte {
+	b = append(b, key...)
+	b = append(b, '"')
+	b = a.AppendTo(b) // addresses hold nothing to escape
+	return append(b, '"')
+}
+
+// jStrs writes a string array, null when nil.
+func jStrs(b []byte, key string, v []string) []byte {
+	b = append(b, key...)
+	if v == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
 	for i, s := range v {
 		if i > 0 {
-			o.b = append(o.b, ',')
+			b = append(b, ',')
 		}
-		o.b = appendJSONString(o.b, s)
+		b = appendJSONString(b, s)
 	}
-	o.b = append(o.b, ']')
+	return append(b, ']')
 }
 
-func (o *jsonObj) strsOmit(k string, v []string) {
-	if len(v) > 0 {
-		o.strs(k, v)
+func jStrsOmit(b []byte, key string, v []string) []byte {
+	if len(v) == 0 {
+		return b
 	}
+	return jStrs(b, key, v)
 }
 
-func (o *jsonObj) uints(k string, v []uint64) {
-	o.key(k)
+func jUints(b []byte, key string, v []uint64) []byte {
+	b = append(b, key...)
 	if v == nil {
-		o.b = append(o.b, "null"...)
-		return
+		return append(b, "null"...)
 	}
-	o.b = append(o.b, '[')
+	b = append(b, '[')
 	for i, n := range v {
 		if i > 0 {
-			o.b = append(o.b, ',')
+			b = append(b, ',')
 		}
-		o.b = strconv.AppendUint(o.b, n, 10)
+		b = strconv.AppendUint(b, n, 10)
 	}
-	o.b = append(o.b, ']')
+	return append(b, ']')
 }
 
-func (o *jsonObj) messagesOmit(k string, v []MessageRecord) {
+func jMessagesOmit(b []byte, key string, v []MessageRecord) []byte {
 	if len(v) == 0 {
-		return
+		return b
 	}
-	o.key(k)
-	o.b = append(o.b, '[')
+	b = append(b, key...)
+	b = append(b, '[')
 	for i := range v {
 		if i > 0 {
-			o.b = append(o.b, ',')
+			b = append(b, ',')
 		}
 		m := &v[i]
-		mo := openObj(o.b)
-		mo.uint("frame", m.Frame)
-		mo.time("ts", m.TS)
-		mo.str("from", m.From)
-		mo.str("command", m.Command)
-		mo.strOmit("status", m.Status)
-		o.b = mo.close()
+		b = jUint(b, `{"frame":`, m.Frame)
+		b = jTime(b, `,"ts":`, m.TS)
+		b = jStr(b, `,"from":`, m.From)
+		b = jStr(b, `,"command":`, m.Command)
+		b = jStrOmit(b, `,"status":`, m.Status)
+		b = append(b, '}')
 	}
-	o.b = append(o.b, ']')
+	return append(b, ']')
 }
 
-// countsOmit writes a map with its keys sorted, as encoding/json does.
-func (o *jsonObj) countsOmit(k string, m map[string]int) {
+// jCountsOmit writes a map with its keys sorted, as encoding/json does.
+func jCountsOmit(b []byte, key string, m map[string]int) []byte {
 	if len(m) == 0 {
-		return
+		return b
 	}
 	var stack [16]string
 	keys := stack[:0]
@@ -187,131 +173,134 @@ func (o *jsonObj) countsOmit(k string, m map[string]int) {
 		keys = append(keys, name)
 	}
 	slices.Sort(keys)
-	o.key(k)
-	mo := openObj(o.b)
+	b = append(b, key...)
+	b = append(b, '{')
 	for i, name := range keys {
 		if i > 0 {
-			mo.b = append(mo.b, ',')
+			b = append(b, ',')
 		}
-		mo.b = appendJSONString(mo.b, name)
-		mo.b = append(mo.b, ':')
-		mo.b = strconv.AppendInt(mo.b, int64(m[name]), 10)
+		b = appendJSONString(b, name)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(m[name]), 10)
 	}
-	o.b = mo.close()
+	return append(b, '}')
 }
 
-func (o *jsonObj) connID(c *ConnID) {
-	o.addr("id.orig_h", c.OrigH)
-	o.uint("id.orig_p", uint64(c.OrigP))
-	o.addr("id.resp_h", c.RespH)
-	o.uint("id.resp_p", uint64(c.RespP))
+func jConnID(b []byte, c *ConnID) []byte {
+	b = jAddr(b, `,"id.orig_h":`, c.OrigH)
+	b = jUint(b, `,"id.orig_p":`, uint64(c.OrigP))
+	b = jAddr(b, `,"id.resp_h":`, c.RespH)
+	return jUint(b, `,"id.resp_p":`, uint64(c.RespP))
 }
 
 // appendSessionJSON appends r as encoding/json would, without the newline.
 func appendSessionJSON(b []byte, r *SessionRecord) []byte {
-	o := openObj(b)
-	o.str("type", r.Type)
-	o.time("ts", r.TS)
-	o.str("uid", r.UID)
-	o.connID(&r.ConnID)
-	o.str("community_id", r.CommunityID)
-	o.strPtr("dialect", r.Dialect)
-	o.strPtr("session_id", r.SessionID)
-	o.str("client_signing", r.ClientSigning)
-	o.str("server_signing", r.ServerSigning)
-	o.boolPtr("signing_required", r.SigningRequired)
-	o.str("auth", r.Auth)
-	o.strPtr("user", r.User)
-	o.strPtr("domain", r.Domain)
-	o.strPtr("workstation", r.Workstation)
-	o.bool("guest", r.Guest)
-	o.bool("anonymous", r.Anonymous)
-	o.strPtr("setup_status", r.SetupStatus)
-	o.int("signed_msgs", r.SignedMsgs)
-	o.int("unsigned_msgs", r.UnsignedMsgs)
-	o.int("encrypted_msgs", r.EncryptedMsgs)
-	o.str("outcome", r.Outcome)
-	o.strs("reasons", r.Reasons)
-	o.str("input", r.Input)
-	o.str("transport", r.Transport)
-	o.str("smb_version", r.SMBVersion)
-	o.strsOmit("dialects_offered", r.DialectsOffered)
-	o.strPtr("client_security_mode", r.ClientSecurityMode)
-	o.strPtr("server_security_mode", r.ServerSecurityMode)
-	o.strOmit("signing_algorithm", r.SigningAlgorithm)
-	o.strOmit("cipher", r.Cipher)
-	o.strOmit("server_name", r.ServerName)
-	o.strOmit("ntlm_version", r.NTLMVersion)
-	o.strOmit("krb_realm", r.KerberosRealm)
-	o.strOmit("krb_sname", r.KerberosSName)
-	o.strOmit("krb_etype", r.KerberosEtype)
-	o.strsOmit("ntlm_flags", r.NTLMFlags)
-	o.strsOmit("mechs_offered", r.MechsOffered)
+	b = jStr(b, `{"type":`, r.Type)
+	b = jTime(b, `,"ts":`, r.TS)
+	b = jStr(b, `,"uid":`, r.UID)
+	b = jConnID(b, &r.ConnID)
+	b = jStr(b, `,"community_id":`, r.CommunityID)
+	b = jStrPtr(b, `,"dialect":`, r.Dialect)
+	b = jStrPtr(b, `,"session_id":`, r.SessionID)
+	b = jStr(b, `,"client_signing":`, r.ClientSigning)
+	b = jStr(b, `,"server_signing":`, r.ServerSigning)
+	b = jBoolPtr(b, `,"signing_required":`, r.SigningRequired)
+	b = jStr(b, `,"auth":`, r.Auth)
+	b = jStrPtr(b, `,"user":`, r.User)
+	b = jStrPtr(b, `,"domain":`, r.Domain)
+	b = jStrPtr(b, `,"workstation":`, r.Workstation)
+	b = jBool(b, `,"guest":`, r.Guest)
+	b = jBool(b, `,"anonymous":`, r.Anonymous)
+	b = jStrPtr(b, `,"setup_status":`, r.SetupStatus)
+	b = jInt(b, `,"signed_msgs":`, r.SignedMsgs)
+	b = jInt(b, `,"unsigned_msgs":`, r.UnsignedMsgs)
+	b = jInt(b, `,"encrypted_msgs":`, r.EncryptedMsgs)
+	b = jStr(b, `,"outcome":`, r.Outcome)
+	b = jStrs(b, `,"reasons":`, r.Reasons)
+	b = jStr(b, `,"input":`, r.Input)
+	b = jStr(b, `,"transport":`, r.Transport)
+	b = jStr(b, `,"smb_version":`, r.SMBVersion)
+	b = jStrsOmit(b, `,"dialects_offered":`, r.DialectsOffered)
+	b = jStrPtr(b, `,"client_security_mode":`, r.ClientSecurityMode)
+	b = jStrPtr(b, `,"server_security_mode":`, r.ServerSecurityMode)
+	b = jStrOmit(b, `,"signing_algorithm":`, r.SigningAlgorithm)
+	b = jStrOmit(b, `,"cipher":`, r.Cipher)
+	b = jStrOmit(b, `,"server_name":`, r.ServerName)
+	b = jStrOmit(b, `,"ntlm_version":`, r.NTLMVersion)
+	b = jStrOmit(b, `,"krb_realm":`, r.KerberosRealm)
+	b = jStrOmit(b, `,"krb_sname":`, r.KerberosSName)
+	b = jStrOmit(b, `,"krb_etype":`, r.KerberosEtype)
+	b = jStrsOmit(b, `,"ntlm_flags":`, r.NTLMFlags)
+	b = jStrsOmit(b, `,"mechs_offered":`, r.MechsOffered)
 	if r.SessionFlags != nil {
-		o.strPtr("session_flags", r.SessionFlags)
+		b = jStrPtr(b, `,"session_flags":`, r.SessionFlags)
 	}
-	o.int("signed_negotiation_msgs", r.SignedNegotiation)
-	o.int("exempt_msgs", r.ExemptMsgs)
-	o.int("unexpected_unsigned_msgs", r.UnexpectedUnsigned)
-	o.messagesOmit("unsigned_samples", r.UnsignedSamples)
-	o.uintOmit("setup_frame", r.SetupFrame)
-	o.uint("first_frame", r.FirstFrame)
-	o.uint("last_frame", r.LastFrame)
-	o.boolOmit("share_encrypt", r.TreeEncrypt)
-	o.intOmit("reauthentications", r.Reauthentications)
-	o.countsOmit("anomalies", r.Anomalies)
-	o.intPtrOmit("sig_verified", r.SigVerified)
-	o.intPtrOmit("sig_failed", r.SigFailed)
-	o.intPtrOmit("sig_unverifiable", r.SigUnverifiable)
-	o.strOmit("sig_unverifiable_reason", r.SigUnverifiableReason)
-	return o.close()
+	b = jInt(b, `,"signed_negotiation_msgs":`, r.SignedNegotiation)
+	b = jInt(b, `,"exempt_msgs":`, r.ExemptMsgs)
+	b = jInt(b, `,"unexpected_unsigned_msgs":`, r.UnexpectedUnsigned)
+	b = jMessagesOmit(b, `,"unsigned_samples":`, r.UnsignedSamples)
+	b = jUintOmit(b, `,"setup_frame":`, r.SetupFrame)
+	b = jUint(b, `,"first_frame":`, r.FirstFrame)
+	b = jUint(b, `,"last_frame":`, r.LastFrame)
+	b = jBoolOmit(b, `,"share_encrypt":`, r.TreeEncrypt)
+	b = jIntOmit(b, `,"reauthentications":`, r.Reauthentications)
+	b = jCountsOmit(b, `,"anomalies":`, r.Anomalies)
+	b = jIntPtrOmit(b, `,"sig_verified":`, r.SigVerified)
+	b = jIntPtrOmit(b, `,"sig_failed":`, r.SigFailed)
+	b = jIntPtrOmit(b, `,"sig_unverifiable":`, r.SigUnverifiable)
+	b = jStrOmit(b, `,"sig_unverifiable_reason":`, r.SigUnverifiableReason)
+	return append(b, '}')
 }
 
 // appendFindingJSON appends r as encoding/json would, without the newline.
 func appendFindingJSON(b []byte, r *FindingRecord) []byte {
-	o := openObj(b)
-	o.str("type", r.Type)
-	o.time("ts", r.TS)
-	o.str("finding", r.Finding)
-	o.str("severity", string(r.Severity))
-	o.str("subject", r.Subject)
-	o.str("uid", r.UID)
-	o.connID(&r.ConnID)
-	o.str("community_id", r.CommunityID)
-	o.str("description", r.Description)
+	b = jStr(b, `{"type":`, r.Type)
+	b = jTime(b, `,"ts":`, r.TS)
+	b = jStr(b, `,"finding":`, r.Finding)
+	b = jStr(b, `,"severity":`, string(r.Severity))
+	b = jStr(b, `,"subject":`, r.Subject)
+	b = jStr(b, `,"uid":`, r.UID)
+	b = jConnID(b, &r.ConnID)
+	b = jStr(b, `,"community_id":`, r.CommunityID)
+	b = jStr(b, `,"description":`, r.Description)
 
 	e := &r.Evidence
-	o.key("evidence")
-	eo := openObj(o.b)
-	eo.strOmit("input", e.Input)
-	eo.int("count", e.Count)
-	eo.time("first_seen", e.FirstSeen)
-	eo.time("last_seen", e.LastSeen)
-	eo.strs("uids", e.UIDs)
-	eo.uints("frames", e.Frames)
-	eo.strOmit("session_id", e.SessionID)
-	eo.strOmit("user", e.User)
-	eo.strOmit("dialect", e.Dialect)
-	eo.strOmit("security_mode", e.Mode)
-	eo.messagesOmit("messages", e.Messages)
-	eo.strOmit("detail", e.Detail)
-	eo.boolOmit("truncated", e.Truncated)
-	o.b = eo.close()
+	b = append(b, `,"evidence":{`...)
+	n := len(b)
+	b = jStrOmit(b, `,"input":`, e.Input)
+	b = jInt(b, `,"count":`, e.Count)
+	b = append(b[:n], b[n+1:]...) // the first member has no comma
+	b = jTime(b, `,"first_seen":`, e.FirstSeen)
+	b = jTime(b, `,"last_seen":`, e.LastSeen)
+	b = jStrs(b, `,"uids":`, e.UIDs)
+	b = jUints(b, `,"frames":`, e.Frames)
+	b = jStrOmit(b, `,"session_id":`, e.SessionID)
+	b = jStrOmit(b, `,"user":`, e.User)
+	b = jStrOmit(b, `,"dialect":`, e.Dialect)
+	b = jStrOmit(b, `,"security_mode":`, e.Mode)
+	b = jMessagesOmit(b, `,"messages":`, e.Messages)
+	b = jStrOmit(b, `,"detail":`, e.Detail)
+	b = jBoolOmit(b, `,"truncated":`, e.Truncated)
 
 	m := &r.Remediation
-	o.key("remediation")
-	mo := openObj(o.b)
-	mo.str("summary", m.Summary)
-	mo.strOmit("group_policy", m.GroupPolicy)
-	mo.strOmit("registry", m.Registry)
-	mo.strOmit("powershell", m.PowerShell)
-	mo.strOmit("samba", m.Samba)
-	mo.strOmit("reference", m.Reference)
-	o.b = mo.close()
-	return o.close()
+	b = jStr(b, `},"remediation":{"summary":`, m.Summary)
+	b = jStrOmit(b, `,"group_policy":`, m.GroupPolicy)
+	b = jStrOmit(b, `,"registry":`, m.Registry)
+	b = jStrOmit(b, `,"powershell":`, m.PowerShell)
+	b = jStrOmit(b, `,"samba":`, m.Samba)
+	b = jStrOmit(b, `,"reference":`, m.Reference)
+	return append(b, '}', '}')
 }
 
 const hexDigits = "0123456789abcdef"
+
+// safeWord reports whether none of the eight bytes of x is below 0x20, a
+// quote, a backslash or 0x80 and above.
+func safeWord(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(v uint64) uint64 { return (v - ones) & ^v & highs }
+	return (x&highs)|((x-0x20*ones)&^x&highs)|hasZero(x^('"'*ones))|hasZero(x^('\\'*ones)) == 0
+}
 
 // appendJSONString quotes s as encoding/json does without HTML escaping:
 // quote, backslash and control characters escaped, invalid UTF-8 as
@@ -320,6 +309,14 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs a look: no control
+		// character, quote, backslash or byte of a multi-byte rune.
+		for i+8 <= len(s) && safeWord(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {

@@ -138,7 +138,16 @@ func TestJSONStringEscapes(t *testing.T) {
 	for c := range 256 {
 		all = append(all, byte(c))
 	}
-	for _, s := range append(randomStrings, string(all), "\u2027\u2028\u2029\u202a", "\xe2\x80", "\xed\xa0\x80") {
+	cases := append(randomStrings, string(all), "\u2027\u2028\u2029\u202a", "\xe2\x80", "\xed\xa0\x80")
+	// Every byte at every place of words read eight at a time.
+	for c := range 256 {
+		for at := range 20 {
+			b := []byte("abcdefghijklmnopqrstuvwx")
+			b[at] = byte(c)
+			cases = append(cases, string(b), string(b[:at+1]))
+		}
+	}
+	for _, s := range cases {
 		want := stdJSON(t, s)
 		if got := string(appendJSONString(nil, s)) + "\n"; got != want {
 			t.Errorf("%q:\n got %s\nwant %s", s, got, want)
