@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -9,20 +10,27 @@ import (
 )
 
 // Most of what an analysis allocates dies young (messages, tokens,
-// records), while what stays live is small: a few megabytes of open
-// connections and host state. With Go's default (collect when the heap
-// has doubled since the last collection), such a heap is collected every
-// few megabytes of allocation. gcTuner lets the heap grow to heapTarget
-// before a collection while the live heap is small, and keeps the default
-// proportion once it is large (many connections open at once): after each
-// collection it sets GOGC from the live heap. It does nothing when GOGC or
-// GOMEMLIMIT is set in the environment.
-const heapTarget = 32 << 20
+// records), while what stays live is small: a few tens of megabytes of
+// open connections and host state. With Go's default (collect when the
+// heap has doubled since the last collection), a small heap is collected
+// every few megabytes of allocation. gcTuner lets the heap grow to
+// heapTarget before a collection while the live heap is small, and caps
+// the process at memLimit while the live heap is under limitUpTo; beyond,
+// where memory is the state of that many open connections anyway, it
+// keeps Go's default. After each collection it sets GOGC and the memory
+// limit from the live heap. It does nothing when GOGC or GOMEMLIMIT is set
+// in the environment.
+const (
+	heapTarget = 32 << 20
+	memLimit   = 56 << 20
+	limitUpTo  = 36 << 20
+)
 
 type gcTuner struct {
-	stopped atomic.Bool
-	prev    int
-	sample  []metrics.Sample
+	stopped   atomic.Bool
+	prev      int
+	prevLimit int64
+	sample    []metrics.Sample
 }
 
 // sentinel is an object whose finalizer runs after each collection; the
@@ -40,10 +48,12 @@ func tuneGC() (stop func()) {
 	}
 	g := &gcTuner{sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
 	g.prev = debug.SetGCPercent(percentFor(4<<20, heapTarget))
+	g.prevLimit = debug.SetMemoryLimit(memLimit)
 	g.arm()
 	return func() {
 		g.stopped.Store(true)
 		debug.SetGCPercent(g.prev)
+		debug.SetMemoryLimit(g.prevLimit)
 	}
 }
 
@@ -54,7 +64,13 @@ func (g *gcTuner) arm() {
 		}
 		metrics.Read(g.sample)
 		if g.sample[0].Value.Kind() == metrics.KindUint64 {
-			debug.SetGCPercent(percentFor(g.sample[0].Value.Uint64(), heapTarget))
+			live := g.sample[0].Value.Uint64()
+			debug.SetGCPercent(percentFor(live, heapTarget))
+			if live < limitUpTo {
+				debug.SetMemoryLimit(memLimit)
+			} else {
+				debug.SetMemoryLimit(math.MaxInt64)
+			}
 		}
 		g.arm()
 	})
