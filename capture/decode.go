@@ -39,6 +39,7 @@ type tcpPacket struct {
 	rst      bool
 	payload  []byte // captured payload
 	missing  int    // payload bytes on the wire that the capture cut off
+	key      connKey
 }
 
 type decodeResult uint8
@@ -172,6 +173,7 @@ func (d *decoder) decodeLayers(data []byte, link uint32, wireLen int, out *tcpPa
 		out.dst = netip.AddrPortFrom(netip.AddrFrom16(d.ip6.dst), uint16(d.tcp.DstPort))
 		ipWire = d.ip6.wire
 	}
+	out.key = keyOf(out.src, out.dst)
 	out.seq = d.tcp.Seq
 	out.syn, out.ack, out.fin, out.rst = d.tcp.SYN, d.tcp.ACK, d.tcp.FIN, d.tcp.RST
 	out.payload = d.tcp.Payload

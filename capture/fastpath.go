@@ -36,8 +36,9 @@ func fastDecode(data []byte, wireLen int, out *tcpPacket) bool {
 		typ = binary.BigEndian.Uint16(body[2:])
 		body = body[4:]
 	}
-	var ipWire int // IP payload bytes on the wire, TCP header included
-	var seg []byte // the TCP segment as captured
+	var ipWire int            // IP payload bytes on the wire, TCP header included
+	var seg []byte            // the TCP segment as captured
+	var s0, s1, d0, d1 uint64 // the addresses' 16-byte forms, for the key
 	switch typ {
 	case etherIPv4:
 		if len(body) < 20 || body[0] != 0x45 || body[9] != 6 {
@@ -55,6 +56,7 @@ func fastDecode(data []byte, wireLen int, out *tcpPacket) bool {
 		}
 		out.src = netip.AddrPortFrom(netip.AddrFrom4([4]byte(body[12:16])), 0)
 		out.dst = netip.AddrPortFrom(netip.AddrFrom4([4]byte(body[16:20])), 0)
+		s1, d1 = v4Half(body[12:]), v4Half(body[16:])
 		ipWire = total - 20
 		seg = body[20:]
 	case etherIPv6:
@@ -71,6 +73,8 @@ func fastDecode(data []byte, wireLen int, out *tcpPacket) bool {
 		}
 		out.src = netip.AddrPortFrom(netip.AddrFrom16([16]byte(body[8:24])), 0)
 		out.dst = netip.AddrPortFrom(netip.AddrFrom16([16]byte(body[24:40])), 0)
+		s0, s1 = binary.BigEndian.Uint64(body[8:]), binary.BigEndian.Uint64(body[16:])
+		d0, d1 = binary.BigEndian.Uint64(body[24:]), binary.BigEndian.Uint64(body[32:])
 		ipWire = plen
 	default:
 		return false
@@ -82,8 +86,10 @@ func fastDecode(data []byte, wireLen int, out *tcpPacket) bool {
 	if off < 20 || off > len(seg) || !tcpOptionsValid(seg[20:off]) {
 		return false
 	}
-	out.src = netip.AddrPortFrom(out.src.Addr(), binary.BigEndian.Uint16(seg[0:]))
-	out.dst = netip.AddrPortFrom(out.dst.Addr(), binary.BigEndian.Uint16(seg[2:]))
+	sp, dp := binary.BigEndian.Uint16(seg[0:]), binary.BigEndian.Uint16(seg[2:])
+	out.src = netip.AddrPortFrom(out.src.Addr(), sp)
+	out.dst = netip.AddrPortFrom(out.dst.Addr(), dp)
+	out.key = makeKey(s0, s1, sp, d0, d1, dp, typ == etherIPv4)
 	out.seq = binary.BigEndian.Uint32(seg[4:])
 	flags := seg[13]
 	out.fin, out.syn, out.rst, out.ack = flags&0x01 != 0, flags&0x02 != 0, flags&0x04 != 0, flags&0x10 != 0

@@ -1,7 +1,7 @@
 package capture
 
 import (
-	"bytes"
+	"encoding/binary"
 	"net/netip"
 	"slices"
 	"sort"
@@ -16,18 +16,28 @@ const heldOverhead = 64
 // holds no pointers, so the connection table is cheap to hash and gives
 // the garbage collector nothing to scan.
 type connKey struct {
-	a, b   [16]byte // addresses (IPv4 as IPv4-mapped IPv6), the smaller endpoint first
-	pa, pb uint16
-	v4     bool // IPv4, not IPv4-mapped IPv6
+	a0, a1, b0, b1 uint64 // addresses as 16 bytes (IPv4 mapped), the smaller endpoint first
+	pa, pb         uint16
+	v4             bool // IPv4, not IPv4-mapped IPv6
+}
+
+// makeKey orders two endpoints, each address given as the two big-endian
+// halves of its 16-byte form.
+func makeKey(x0, x1 uint64, xp uint16, y0, y1 uint64, yp uint16, v4 bool) connKey {
+	if x0 > y0 || x0 == y0 && (x1 > y1 || x1 == y1 && xp > yp) {
+		x0, x1, xp, y0, y1, yp = y0, y1, yp, x0, x1, xp
+	}
+	return connKey{a0: x0, a1: x1, pa: xp, b0: y0, b1: y1, pb: yp, v4: v4}
 }
 
 func keyOf(x, y netip.AddrPort) connKey {
-	k := connKey{a: x.Addr().As16(), b: y.Addr().As16(), pa: x.Port(), pb: y.Port(), v4: x.Addr().Is4()}
-	if c := bytes.Compare(k.a[:], k.b[:]); c > 0 || c == 0 && k.pa > k.pb {
-		k.a, k.b, k.pa, k.pb = k.b, k.a, k.pb, k.pa
-	}
-	return k
+	xa, ya := x.Addr().As16(), y.Addr().As16()
+	return makeKey(binary.BigEndian.Uint64(xa[:8]), binary.BigEndian.Uint64(xa[8:]), x.Port(),
+		binary.BigEndian.Uint64(ya[:8]), binary.BigEndian.Uint64(ya[8:]), y.Port(), x.Addr().Is4())
 }
+
+// v4Half is the low half of an IPv4-mapped address.
+func v4Half(a []byte) uint64 { return 0xffff<<32 | uint64(binary.BigEndian.Uint32(a)) }
 
 // tomb remembers a connection closed by FIN or RST, so that its late
 // packets do not open a new one; much smaller than the connection.
@@ -146,7 +156,7 @@ func newTracker(h Handler, opt Options, stats *Stats) *tracker {
 // packet processes one TCP segment.
 func (t *tracker) packet(p *tcpPacket, m Meta) {
 	t.advance(m.Time)
-	k := keyOf(p.src, p.dst)
+	k := p.key
 	c := t.conns[k]
 	isSYN := p.syn && !p.ack
 	if c == nil && t.nTombs > 0 {
