@@ -50,15 +50,33 @@ func span(b []byte, off, n int) ([]byte, bool) {
 // U+FFFD. A trailing odd byte is ignored and a terminating NUL is dropped.
 func utf16LE(b []byte) string {
 	n := len(b) / 2
+	for n > 0 && b[2*n-2] == 0 && b[2*n-1] == 0 {
+		n-- // trailing NUL units
+	}
 	if n == 0 {
 		return ""
 	}
-	units := make([]uint16, n)
+	// Names are nearly always ASCII: one allocation, for the string.
+	var stack [64]byte
+	ascii := stack[:0]
+	if n > len(stack) {
+		ascii = make([]byte, 0, n)
+	}
+	for i := range n {
+		lo, hi := b[2*i], b[2*i+1]
+		if hi != 0 || lo >= 0x80 {
+			return utf16Decode(b[:2*n])
+		}
+		ascii = append(ascii, lo)
+	}
+	return string(ascii)
+}
+
+// utf16Decode decodes UTF-16LE in general, unpaired surrogates as U+FFFD.
+func utf16Decode(b []byte) string {
+	units := make([]uint16, len(b)/2)
 	for i := range units {
 		units[i] = binary.LittleEndian.Uint16(b[2*i:])
-	}
-	for len(units) > 0 && units[len(units)-1] == 0 {
-		units = units[:len(units)-1]
 	}
 	return string(utf16.Decode(units))
 }
