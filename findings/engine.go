@@ -50,6 +50,18 @@ type Engine struct {
 	hostRecords []*HostRecord
 
 	live *liveHosts // set by SetLive
+
+	recs  []SessionRecord     // scratch for one connection's records
+	cidOf *session.Connection // the connection cid is the Community ID of
+	cid   string
+}
+
+// communityID is c's Community ID, computed once per connection.
+func (e *Engine) communityID(c *session.Connection) string {
+	if e.cidOf != c {
+		e.cidOf, e.cid = c, CommunityID(e.seed, c.Client, c.Server)
+	}
+	return e.cid
 }
 
 type hostKey struct{ finding, subject string }
@@ -86,10 +98,11 @@ func (e *Engine) Input(s *InputSummary) { e.setErr(e.w.Input(s)) }
 
 // Connection processes one finished connection.
 func (e *Engine) Connection(c *session.Connection) {
-	records := NewSessionRecords(c, e.seed)
-	for i := range records {
-		e.setErr(e.w.Session(&records[i]))
+	e.recs = sessionRecords(e.recs[:0], c, e.communityID(c))
+	for i := range e.recs {
+		e.setErr(e.w.Session(&e.recs[i]))
 	}
+	clear(e.recs)
 	for _, s := range c.Sessions {
 		e.sessionFindings(c, s)
 	}
@@ -123,7 +136,7 @@ func (e *Engine) newFinding(k Kind, c *session.Connection, subject string) *Find
 		Subject:     subject,
 		UID:         c.UID,
 		ConnID:      connID(c),
-		CommunityID: CommunityID(e.seed, c.Client, c.Server),
+		CommunityID: e.communityID(c),
 		Description: k.Description,
 		Evidence:    Evidence{Input: c.Input, Count: 1, FirstSeen: Time(c.First.Time), LastSeen: Time(c.Last.Time), UIDs: []string{c.UID}},
 		Remediation: k.Remediation,
@@ -131,9 +144,15 @@ func (e *Engine) newFinding(k Kind, c *session.Connection, subject string) *Find
 }
 
 func (e *Engine) sessionFindings(c *session.Connection, s *session.Session) {
-	subject := c.Client.Addr().Unmap().String() + " -> " + c.Server.Addr().Unmap().String() + " session " + s.SessionIDString()
+	var subject string // made when a finding needs it
+	subj := func() string {
+		if subject == "" {
+			subject = c.Client.Addr().Unmap().String() + " -> " + c.Server.Addr().Unmap().String() + " session " + s.SessionIDString()
+		}
+		return subject
+	}
 	emit := func(k Kind, frames []uint64, detail string) {
-		f := e.newFinding(k, c, subject)
+		f := e.newFinding(k, c, subj())
 		f.TS = Time(s.First.Time)
 		f.Evidence.FirstSeen, f.Evidence.LastSeen = Time(s.First.Time), Time(s.Last.Time)
 		f.Evidence.SessionID = s.SessionIDString()
@@ -145,7 +164,9 @@ func (e *Engine) sessionFindings(c *session.Connection, s *session.Session) {
 		f.Evidence.Detail = detail
 		e.write(f)
 	}
-	e.signatureFindings(c, s, subject)
+	if s.Signatures != nil {
+		e.signatureFindings(c, s, subj())
+	}
 	setup := setupFrames(s)
 	required := c.SigningRequired()
 	isRequired := required != nil && *required

@@ -179,12 +179,17 @@ func messages(refs []session.MessageRef) []MessageRecord {
 // NewSessionRecords builds the records of one connection: one per session,
 // or a single one with a null session_id when there was none.
 func NewSessionRecords(c *session.Connection, seed uint16) []SessionRecord {
+	return sessionRecords(nil, c, CommunityID(seed, c.Client, c.Server))
+}
+
+// sessionRecords appends the records of c to dst; cid is c's Community ID.
+func sessionRecords(dst []SessionRecord, c *session.Connection, cid string) []SessionRecord {
 	base := SessionRecord{
 		Type:             "session",
 		TS:               Time(c.First.Time),
 		UID:              c.UID,
 		ConnID:           connID(c),
-		CommunityID:      CommunityID(seed, c.Client, c.Server),
+		CommunityID:      cid,
 		ClientSigning:    c.ClientSigning.String(),
 		ServerSigning:    c.ServerSigning.String(),
 		SigningRequired:  c.SigningRequired(),
@@ -220,14 +225,14 @@ func NewSessionRecords(c *session.Connection, seed uint16) []SessionRecord {
 		base.ServerSecurityMode = strPtr(hex16(*m, 2))
 	}
 	if len(c.Sessions) == 0 {
-		r := base
 		outcome, reasons := c.NoSessionOutcome()
-		r.Outcome, r.Reasons = string(outcome), reasons
-		return []SessionRecord{r}
+		base.Outcome, base.Reasons = string(outcome), reasons
+		return append(dst, base)
 	}
-	out := make([]SessionRecord, 0, len(c.Sessions))
+	out := dst
 	for _, s := range c.Sessions {
-		r := base
+		out = append(out, base)
+		r := &out[len(out)-1]
 		r.TS = Time(s.First.Time)
 		r.SessionID = strPtr(s.SessionIDString())
 		r.Auth = s.Auth
@@ -262,8 +267,7 @@ func NewSessionRecords(c *session.Connection, seed uint16) []SessionRecord {
 		r.FirstFrame, r.LastFrame = s.First.Frame, s.Last.Frame
 		r.TreeEncrypt = s.TreeEncrypt
 		r.Reauthentications = s.Reauthenticated
-		signatureFields(&r, s)
-		out = append(out, r)
+		signatureFields(r, s)
 	}
 	return out
 }
