@@ -266,14 +266,25 @@ func (e *Engine) aggregate(k Kind, c *session.Connection, subject string, frame 
 		f.Evidence.LastSeen = Time(c.Last.Time)
 	}
 	if len(f.Evidence.UIDs) < maxEvidence {
-		f.Evidence.UIDs = append(f.Evidence.UIDs, c.UID)
+		f.Evidence.UIDs = appendEvidence(f.Evidence.UIDs, c.UID)
 		// Frame numbers mean something only within the first input.
 		if frame != 0 && c.Input == f.Evidence.Input {
-			f.Evidence.Frames = append(f.Evidence.Frames, frame)
+			f.Evidence.Frames = appendEvidence(f.Evidence.Frames, frame)
 		}
 	} else {
 		f.Evidence.Truncated = true
 	}
+}
+
+// appendEvidence appends to a list of at most maxEvidence, growing it no
+// further than that: aggregated findings live until the end of the run.
+func appendEvidence[T any](list []T, v T) []T {
+	if len(list) == cap(list) {
+		grown := make([]T, len(list), min(max(2*cap(list), 1), maxEvidence))
+		copy(grown, list)
+		list = grown
+	}
+	return append(list, v)
 }
 
 // detail sets the detail of an aggregated finding the first time.
