@@ -109,14 +109,43 @@ type hostState struct {
 	names    []string
 	dialects []string
 	users    []string
+	// The distinct peers: in a list while there are few, as most hosts
+	// have, in a set beyond.
+	peerList []netip.Addr
 	peers    map[netip.Addr]struct{}
+}
+
+const fewPeers = 8
+
+func (h *hostState) addPeer(a netip.Addr) {
+	switch {
+	case h.peers != nil:
+		h.peers[a] = struct{}{}
+	case slices.Contains(h.peerList, a):
+	case len(h.peerList) < fewPeers:
+		h.peerList = append(h.peerList, a)
+	default:
+		h.peers = make(map[netip.Addr]struct{}, 2*fewPeers)
+		for _, p := range h.peerList {
+			h.peers[p] = struct{}{}
+		}
+		h.peers[a] = struct{}{}
+		h.peerList = nil
+	}
+}
+
+func (h *hostState) peerCount() int {
+	if h.peers != nil {
+		return len(h.peers)
+	}
+	return len(h.peerList)
 }
 
 func (e *Engine) host(role string, addr netip.Addr) *hostState {
 	id := hostID{role, addr}
 	h := e.posture[id]
 	if h == nil {
-		h = &hostState{rec: HostRecord{Type: "host", Host: addr, Role: role}, peers: make(map[netip.Addr]struct{})}
+		h = &hostState{rec: HostRecord{Type: "host", Host: addr, Role: role}}
 		e.posture[id] = h
 		e.postureSeen = append(e.postureSeen, id)
 	}
@@ -156,7 +185,7 @@ func (h *hostState) connection(c *session.Connection, peer netip.Addr) {
 		h.last = c.Last.Time
 	}
 	r.Connections++
-	h.peers[peer] = struct{}{}
+	h.addPeer(peer)
 	if c.Dialect != "" {
 		h.dialects = addOnce(h.dialects, c.Dialect)
 	}
@@ -242,7 +271,7 @@ func (h *hostState) record() *HostRecord {
 	r.Dialects = append([]string{}, h.dialects...)
 	slices.Sort(r.Dialects)
 	r.Users = sortedFold(h.users)
-	r.Peers = len(h.peers)
+	r.Peers = h.peerCount()
 	switch {
 	case r.Negotiations == 0:
 		r.SigningRequired = SigningUnknown
