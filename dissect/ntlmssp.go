@@ -265,25 +265,31 @@ func ntlmDataStart(b []byte, fields ...ntlmField) int {
 // type ErrMalformed. On error the fields decoded so far are returned.
 func ParseNTLMMessage(b []byte) (NTLMMessage, error) {
 	var m NTLMMessage
+	err := m.parse(b)
+	return m, err
+}
+
+// parse decodes b into m, which must be zero.
+func (m *NTLMMessage) parse(b []byte) error {
 	if len(b) < 12 {
 		if !bytes.HasPrefix(ntlmSignature, b) {
-			return m, fmt.Errorf("ntlmssp: bad signature: %w", ErrProtocol)
+			return fmt.Errorf("ntlmssp: bad signature: %w", ErrProtocol)
 		}
-		return m, fmt.Errorf("ntlmssp: %d-byte message: %w", len(b), ErrTruncated)
+		return fmt.Errorf("ntlmssp: %d-byte message: %w", len(b), ErrTruncated)
 	}
 	if !bytes.Equal(b[:8], ntlmSignature) {
-		return m, fmt.Errorf("ntlmssp: bad signature: %w", ErrProtocol)
+		return fmt.Errorf("ntlmssp: bad signature: %w", ErrProtocol)
 	}
 	m.Type, _ = u32(b, 8)
 	switch m.Type {
 	case NTLMNegotiateType:
-		return m, m.parseNegotiate(b)
+		return m.parseNegotiate(b)
 	case NTLMChallengeType:
-		return m, m.parseChallenge(b)
+		return m.parseChallenge(b)
 	case NTLMAuthenticateType:
-		return m, m.parseAuthenticate(b)
+		return m.parseAuthenticate(b)
 	}
-	return m, fmt.Errorf("ntlmssp: message type %d: %w", m.Type, ErrMalformed)
+	return fmt.Errorf("ntlmssp: message type %d: %w", m.Type, ErrMalformed)
 }
 
 // parseVersion reads the 8-byte VERSION structure at off when the flag is

@@ -107,6 +107,8 @@ type SecurityToken struct {
 	InnerToken []byte
 	NTLM       *NTLMMessage   // the NTLMSSP message, if any
 	Kerberos   *KerberosToken // the Kerberos message, if any
+
+	ntlmInto *NTLMMessage // where to decode the NTLMSSP message, while parsing
 }
 
 // SPNEGONegStateName names a NegTokenResp negState value.
@@ -143,14 +145,28 @@ var spnegoNegoExSignature = []byte("NEGOEXTS")
 // token is returned with everything decoded before the failure (Kind,
 // MechTypes, ...) together with the error.
 func ParseSecurityToken(b []byte) (SecurityToken, error) {
-	t := SecurityToken{NegState: -1}
+	return parseSecurityToken(b, nil)
+}
+
+// ParseSecurityTokenInto is ParseSecurityToken with the NTLMSSP message,
+// when there is one, decoded into *ntlm rather than into memory of its own:
+// the token's NTLM then points to ntlm, and is valid until ntlm is used
+// again. For callers that parse many tokens and keep none.
+func ParseSecurityTokenInto(b []byte, ntlm *NTLMMessage) (SecurityToken, error) {
+	return parseSecurityToken(b, ntlm)
+}
+
+func parseSecurityToken(b []byte, ntlm *NTLMMessage) (t SecurityToken, err error) {
+	t = SecurityToken{NegState: -1, ntlmInto: ntlm}
+	defer func() { t.ntlmInto = nil }()
 	if len(b) == 0 {
 		return t, nil
 	}
 	switch {
 	case bytes.HasPrefix(b, ntlmSignature):
 		t.Kind = TokenNTLMSSP
-		return t, t.parseInner(b)
+		err = t.parseInner(b)
+		return t, err
 	case b[0] == 0x60: // [APPLICATION 0] InitialContextToken
 		oid, inner, err := gssUnwrap(b)
 		if err != nil {
@@ -159,20 +175,25 @@ func ParseSecurityToken(b []byte) (SecurityToken, error) {
 		t.ThisMech = oid
 		switch oid {
 		case OIDSPNEGO:
-			return t, t.parseNegotiationToken(inner)
+			err = t.parseNegotiationToken(inner)
+			return t, err
 		case OIDKerberos5, OIDKerberos5Legacy, OIDKerberosUser2User:
 			t.Kind = TokenKerberos
-			return t, t.parseInner(b)
+			err = t.parseInner(b)
+			return t, err
 		case OIDNTLMSSP:
 			t.Kind = TokenNTLMSSP
-			return t, t.parseInner(inner)
+			err = t.parseInner(inner)
+			return t, err
 		}
 		return t, fmt.Errorf("gss-api token for mechanism %s: %w", oid, ErrProtocol)
 	case b[0] == 0xa0 || b[0] == 0xa1: // NegotiationToken without the GSS-API header
-		return t, t.parseNegotiationToken(b)
+		err = t.parseNegotiationToken(b)
+		return t, err
 	case krbIsMessageStart(b[0]):
 		t.Kind = TokenKerberos
-		return t, t.parseInner(b)
+		err = t.parseInner(b)
+		return t, err
 	}
 	return t, fmt.Errorf("security buffer starting 0x%02x: %w", b[0], ErrProtocol)
 }
@@ -394,8 +415,14 @@ func (t *SecurityToken) parseInner(b []byte) error {
 	switch {
 	case bytes.HasPrefix(b, ntlmSignature):
 		t.InnerMech = "ntlmssp"
-		m, err := ParseNTLMMessage(b)
-		t.NTLM = &m
+		m := t.ntlmInto
+		if m == nil {
+			m = new(NTLMMessage)
+		} else {
+			*m = NTLMMessage{}
+		}
+		err := m.parse(b)
+		t.NTLM = m
 		return err
 	case bytes.HasPrefix(b, spnegoNegoExSignature):
 		t.InnerMech = "negoex"
