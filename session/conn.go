@@ -337,7 +337,8 @@ func mergeAuth(dst, src *Session) {
 
 // token parses a SESSION_SETUP security buffer and applies it to s.
 func (c *Conn) token(s *Session, buf []byte) {
-	tok, err := dissect.ParseSecurityToken(buf)
+	// Nothing keeps the NTLM message: decode it into the tracker's.
+	tok, err := dissect.ParseSecurityTokenInto(buf, &c.t.ntlm)
 	if err != nil {
 		c.anomaly("security_token_malformed")
 		return

@@ -141,6 +141,9 @@ func (c *Conn) count(s *Session, signed, protection bool, ref MessageRef) {
 	}
 	s.Unsigned++
 	if len(s.UnsignedSamples) < maxSamples {
+		if s.UnsignedSamples == nil {
+			s.UnsignedSamples = make([]MessageRef, 0, maxSamples)
+		}
 		s.UnsignedSamples = append(s.UnsignedSamples, ref)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"encoding/binary"
 	"net/netip"
 
+	"github.com/smbscope/smbscope/dissect"
 	"github.com/smbscope/smbscope/verify"
 )
 
@@ -63,6 +64,7 @@ type Tracker struct {
 	// valid only during the call.
 	Trace func(*MessageInfo)
 	info  MessageInfo // scratch for Trace, one message at a time
+	ntlm  dissect.NTLMMessage
 	// spare holds buffers for PDUs that span packets, reused by every
 	// connection of the tracker.
 	spare [][]byte
