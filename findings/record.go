@@ -167,23 +167,41 @@ func messages(refs []session.MessageRef) []MessageRecord {
 	}
 	out := make([]MessageRecord, len(refs))
 	for i, r := range refs {
-		from := "client"
-		if r.Dir == session.FromServer {
-			from = "server"
-		}
-		out[i] = MessageRecord{Frame: r.Frame, TS: Time(r.Time), From: from, Command: r.Command, Status: r.Status}
+		out[i] = messageRecord(r)
 	}
 	return out
+}
+
+func messageRecord(r session.MessageRef) MessageRecord {
+	from := "client"
+	if r.Dir == session.FromServer {
+		from = "server"
+	}
+	return MessageRecord{Frame: r.Frame, TS: Time(r.Time), From: from, Command: r.Command, Status: r.Status}
+}
+
+// messagesIn is messages with the records taken from *arena, when it is
+// not nil.
+func messagesIn(arena *[]MessageRecord, refs []session.MessageRef) []MessageRecord {
+	if arena == nil || len(refs) == 0 {
+		return messages(refs)
+	}
+	start := len(*arena)
+	for _, r := range refs {
+		*arena = append(*arena, messageRecord(r))
+	}
+	return (*arena)[start:len(*arena):len(*arena)]
 }
 
 // NewSessionRecords builds the records of one connection: one per session,
 // or a single one with a null session_id when there was none.
 func NewSessionRecords(c *session.Connection, seed uint16) []SessionRecord {
-	return sessionRecords(nil, c, CommunityID(seed, c.Client, c.Server))
+	return sessionRecords(nil, c, CommunityID(seed, c.Client, c.Server), nil)
 }
 
 // sessionRecords appends the records of c to dst; cid is c's Community ID.
-func sessionRecords(dst []SessionRecord, c *session.Connection, cid string) []SessionRecord {
+// With an arena, message evidence is taken from it.
+func sessionRecords(dst []SessionRecord, c *session.Connection, cid string, arena *[]MessageRecord) []SessionRecord {
 	base := SessionRecord{
 		Type:             "session",
 		TS:               Time(c.First.Time),
@@ -262,7 +280,7 @@ func sessionRecords(dst []SessionRecord, c *session.Connection, cid string) []Se
 		r.SignedNegotiation = s.SignedProtection
 		r.ExemptMsgs = s.Exempt
 		r.UnexpectedUnsigned = s.UnexpectedUnsigned
-		r.UnsignedSamples = messages(s.UnsignedSamples)
+		r.UnsignedSamples = messagesIn(arena, s.UnsignedSamples)
 		r.SetupFrame = s.SetupFrame
 		r.FirstFrame, r.LastFrame = s.First.Frame, s.Last.Frame
 		r.TreeEncrypt = s.TreeEncrypt
