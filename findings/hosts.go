@@ -233,17 +233,21 @@ func (h *hostState) negotiation(required bool) {
 // call when they do not know the server's, and addresses.
 func (h *hostState) name(n string) {
 	n = strings.TrimSpace(n)
-	switch strings.ToUpper(n) {
-	case "", "*SMBSERVER", "*SMBSERV", "*":
+	if n == "" {
 		return
 	}
-	if _, err := netip.ParseAddr(n); err == nil {
-		return
-	}
+	// Known already (the usual case): none of the names kept is an
+	// address or a placeholder, so nothing else needs checking.
 	for _, have := range h.names {
 		if strings.EqualFold(have, n) {
 			return
 		}
+	}
+	if strings.EqualFold(n, "*SMBSERVER") || strings.EqualFold(n, "*SMBSERV") || n == "*" {
+		return
+	}
+	if _, err := netip.ParseAddr(n); err == nil {
+		return
 	}
 	h.names = append(h.names, n)
 }
