@@ -471,7 +471,8 @@ func (m *NTLMMessage) parseAuthenticate(b []byte) error {
 	if !ok {
 		return fmt.Errorf("ntlmssp: AUTHENTICATE of %d bytes: %w", len(b), ErrTruncated)
 	}
-	fields := []ntlmField{lm, nt, dom, user, ws}
+	var room [6]ntlmField
+	fields := append(room[:0], lm, nt, dom, user, ws)
 	dataStart := ntlmDataStart(b, fields...)
 	key, hasKey := ntlmReadField(b, "EncryptedRandomSessionKey", 52)
 	if hasKey && dataStart >= 60 {
