@@ -150,5 +150,5 @@ func TestNBSSSessionRequestScopeAndErrors(t *testing.T) {
 }
 
 func FuzzNBSS(f *testing.F) {
-	smbtFuzz(f, "NBSSHeader", "NBSSSessionRequest", "NetBIOSName")
+	smbtFuzz(f, "NBSSHeader", "NBSSSessionRequest", "NetBIOSName", "NBSSNegativeResponse", "NBSSRetargetResponse")
 }

@@ -152,6 +152,11 @@ var smbtParsers = []smbtParser{
 		return [2]int{int(typ), n}, err
 	}},
 	{"NBSSSessionRequest", func(b []byte) (any, error) { return DecodeNBSSSessionRequest(b) }},
+	{"NBSSNegativeResponse", func(b []byte) (any, error) { return ParseNBSSNegativeResponse(b) }},
+	{"NBSSRetargetResponse", func(b []byte) (any, error) {
+		ip, port, err := ParseNBSSRetargetResponse(b)
+		return fmt.Sprint(ip, port), err
+	}},
 	{"NetBIOSName", func(b []byte) (any, error) {
 		name, suffix, err := DecodeNetBIOSName(b)
 		return fmt.Sprintf("%q<%02x>", name, suffix), err
