@@ -98,7 +98,7 @@ rate() { awk -v f="$1" -v t="$2" 'BEGIN { printf "%.2f", f / t / 1e9 }'; }
 
 table=$(mktemp)
 {
-	echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`make bench\` (\`scripts/bench/run.sh\`, $runs runs each, medians)."
+	echo "Run started $(date -u '+%Y-%m-%d %H:%M UTC') by \`make bench\` (\`scripts/bench/run.sh\`, $runs runs each, medians)."
 	echo
 	echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, Linux $(uname -r); $(go version | cut -d' ' -f3); $(tshark --version 2>/dev/null | head -1 | sed 's/ (Git.*//')."
 	echo
