@@ -22,7 +22,7 @@ import (
 // in the environment.
 const (
 	heapTarget = 32 << 20
-	memLimit   = 56 << 20
+	memLimit   = 54 << 20
 	limitUpTo  = 36 << 20
 )
 
