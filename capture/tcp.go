@@ -141,6 +141,9 @@ type tracker struct {
 	tombs  tombList   // recently closed connections, in dead
 	nLive  int
 	nTombs int
+	// recent is the connection of the previous packet: segments come in
+	// runs per connection, and comparing keys costs less than hashing one.
+	recent *conn
 	held   int       // bytes held in all queues
 	now    time.Time // latest packet time seen
 }
@@ -157,7 +160,10 @@ func newTracker(h Handler, opt Options, stats *Stats) *tracker {
 func (t *tracker) packet(p *tcpPacket, m Meta) {
 	t.advance(m.Time)
 	k := p.key
-	c := t.conns[k]
+	c := t.recent
+	if c == nil || c.key != k {
+		c = t.conns[k]
+	}
 	isSYN := p.syn && !p.ack
 	if c == nil && t.nTombs > 0 {
 		if tb := t.dead[k]; tb != nil {
@@ -180,10 +186,11 @@ func (t *tracker) packet(p *tcpPacket, m Meta) {
 			return // a lone reset is not a connection
 		}
 		c = t.open(k, p, m)
-	} else {
+	} else if t.live.root.next != c {
 		t.live.remove(c)
 		t.live.pushFront(c)
 	}
+	t.recent = c
 	c.last = m
 	d := FromServer
 	if p.src == c.info.Flow.Client {
@@ -407,6 +414,9 @@ func (t *tracker) finish(c *conn, reason CloseReason, keep bool) {
 	t.unconf.remove(c)
 	t.nLive--
 	delete(t.conns, c.key)
+	if t.recent == c {
+		t.recent = nil
+	}
 	if !keep {
 		return
 	}

@@ -153,12 +153,20 @@ func connID(c *session.Connection) ConnID {
 
 func strPtr(s string) *string { return &s }
 
+// hex16 formats v as records show flags and security modes: 0x and at
+// least width hex digits (at most 4).
 func hex16(v uint16, width int) string {
-	s := strconv.FormatUint(uint64(v), 16)
-	for len(s) < width {
-		s = "0" + s
+	const digits = "0123456789abcdef"
+	var b [6]byte
+	i := len(b)
+	for v != 0 || len(b)-i < min(max(width, 1), 4) {
+		i--
+		b[i] = digits[v&0xF]
+		v >>= 4
 	}
-	return "0x" + s
+	i -= 2
+	b[i], b[i+1] = '0', 'x'
+	return string(b[i:])
 }
 
 func messages(refs []session.MessageRef) []MessageRecord {
