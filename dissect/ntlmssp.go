@@ -375,16 +375,17 @@ func (m *NTLMMessage) parseChallenge(b []byte) error {
 	if err != nil {
 		return err
 	}
-	if m.TargetInfo, err = ntlmParseAVPairs(v); err != nil {
+	if m.TargetInfo, err = ntlmParseAVPairs(m.TargetInfo[:0], v); err != nil {
 		return fmt.Errorf("ntlmssp: TargetInfo: %w", err)
 	}
 	m.applyAVPairs(m.TargetInfo)
 	return nil
 }
 
-// ntlmParseAVPairs reads an AV_PAIR list up to MsvAvEOL. A list that simply
-// ends without MsvAvEOL is accepted; a pair that overruns it is not.
-func ntlmParseAVPairs(b []byte) ([]NTLMAVPair, error) {
+// ntlmParseAVPairs reads an AV_PAIR list up to MsvAvEOL, appending to pairs
+// (empty, its memory reused when large enough). A list that simply ends
+// without MsvAvEOL is accepted; a pair that overruns it is not.
+func ntlmParseAVPairs(pairs []NTLMAVPair, b []byte) ([]NTLMAVPair, error) {
 	// Count first, so that the list is allocated once.
 	n := 0
 	for off := 0; off+4 <= len(b) && n < NTLMMaxAVPairs; n++ {
@@ -393,8 +394,7 @@ func ntlmParseAVPairs(b []byte) ([]NTLMAVPair, error) {
 		}
 		off += 4 + int(binary.LittleEndian.Uint16(b[off+2:]))
 	}
-	var pairs []NTLMAVPair
-	if n > 0 {
+	if n > cap(pairs) {
 		pairs = make([]NTLMAVPair, 0, n)
 	}
 	off := 0
@@ -560,7 +560,7 @@ func (m *NTLMMessage) parseNTLMv2Response() error {
 	}
 	m.ClientTimestamp, _ = u64(blob, 8)
 	m.ClientChallenge = blob[16:24:24]
-	pairs, err := ntlmParseAVPairs(blob[28:])
+	pairs, err := ntlmParseAVPairs(m.ClientAVPairs[:0], blob[28:])
 	m.ClientAVPairs = pairs
 	m.applyAVPairs(pairs)
 	m.MICAnnounced = m.HasAVFlags && m.AVFlags&NTLMAvFlagMIC != 0

@@ -419,7 +419,9 @@ func (t *SecurityToken) parseInner(b []byte) error {
 		if m == nil {
 			m = new(NTLMMessage)
 		} else {
-			*m = NTLMMessage{}
+			// Keep the AV pair lists' memory for this message's.
+			target, client := m.TargetInfo[:0], m.ClientAVPairs[:0]
+			*m = NTLMMessage{TargetInfo: target, ClientAVPairs: client}
 		}
 		err := m.parse(b)
 		t.NTLM = m

@@ -25,10 +25,12 @@ type Conn struct {
 	// sessions indexes them once there are more than smallSessions.
 	sessions map[uint64]*Session
 	order    []*Session
-	// pendingSetup holds the SESSION_SETUP state of a first leg (SessionId
-	// 0) per MessageId until the response assigns the id; Session.setup
-	// holds it afterwards.
-	pendingSetup map[uint64]*setupState
+	// pendingOne and pendingMore hold the SESSION_SETUP state of a first
+	// leg (SessionId 0) per MessageId until the response assigns the id;
+	// Session.setup holds it afterwards. Most connections have one at a
+	// time, which needs no table.
+	pendingOne  pendingSetup
+	pendingMore map[uint64]*setupState
 
 	dialect      uint16 // SMB2 dialect chosen, 0 when unknown
 	smb1Dialects []string
@@ -273,28 +275,60 @@ func (c *Conn) setupOf(s *Session) *setupState {
 	return s.setup
 }
 
+// pendingSetup is a first leg's state awaiting its response's SessionId.
+type pendingSetup struct {
+	key uint64
+	st  *setupState // nil when the slot is free
+}
+
 func (c *Conn) notePending(key uint64, st *setupState) {
-	if c.pendingSetup == nil {
-		c.pendingSetup = make(map[uint64]*setupState)
+	n := len(c.pendingMore)
+	if c.pendingOne.st != nil {
+		n++
 	}
-	if len(c.pendingSetup) >= c.t.opt.MaxPending {
+	if n >= c.t.opt.MaxPending {
 		c.anomaly("pending_limit")
 		return
 	}
-	c.pendingSetup[key] = st
+	if _, ok := c.pendingMore[key]; ok {
+		c.pendingMore[key] = st
+		return
+	}
+	if c.pendingOne.st == nil || c.pendingOne.key == key {
+		c.pendingOne = pendingSetup{key: key, st: st}
+		return
+	}
+	if c.pendingMore == nil {
+		c.pendingMore = make(map[uint64]*setupState)
+	}
+	c.pendingMore[key] = st
+}
+
+// takePending removes and returns the state noted for key, nil when none.
+func (c *Conn) takePending(key uint64) *setupState {
+	if c.pendingOne.st != nil && c.pendingOne.key == key {
+		p := c.pendingOne.st
+		c.pendingOne = pendingSetup{}
+		return p
+	}
+	p, ok := c.pendingMore[key]
+	if !ok {
+		return nil
+	}
+	delete(c.pendingMore, key)
+	if len(c.pendingMore) == 0 {
+		c.pendingMore = nil // an idle connection holds no table
+	}
+	return p
 }
 
 // adoptPending attaches what the first SESSION_SETUP request (sent with
 // SessionId 0) told to the session the response names.
 func (c *Conn) adoptPending(key uint64, s *Session) *setupState {
 	st := c.setupOf(s)
-	p, ok := c.pendingSetup[key]
-	if !ok {
+	p := c.takePending(key)
+	if p == nil {
 		return st
-	}
-	delete(c.pendingSetup, key)
-	if len(c.pendingSetup) == 0 {
-		c.pendingSetup = nil // an idle connection holds no table
 	}
 	mergeAuth(s, p.s)
 	st.inProgress = true
@@ -302,6 +336,7 @@ func (c *Conn) adoptPending(key uint64, s *Session) *setupState {
 	if s.First.Frame == 0 || (p.s.First.Frame != 0 && p.s.First.Frame < s.First.Frame) {
 		s.First = p.s.First
 	}
+	c.t.recycle(p.s)
 	return st
 }
 

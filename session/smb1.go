@@ -163,7 +163,7 @@ func (c *Conn) smb1SessionSetup(h *dissect.SMB1Header, msg []byte, m Meta) {
 		var s *Session
 		var st *setupState
 		if h.UID == 0 {
-			s = &Session{SMB1: true, First: m, Last: m}
+			s = c.t.pendingSession(true, m)
 			st = &setupState{s: s}
 			c.notePending(smb1PendingKey|uint64(h.MID), st)
 		} else {

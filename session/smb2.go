@@ -265,7 +265,7 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 		var s *Session
 		var st *setupState
 		if h.SessionID == 0 {
-			s = &Session{First: m, Last: m}
+			s = c.t.pendingSession(false, m)
 			st = &setupState{s: s}
 			c.notePending(h.MessageID, st)
 		} else {

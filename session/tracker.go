@@ -68,6 +68,28 @@ type Tracker struct {
 	// spare holds buffers for PDUs that span packets, reused by every
 	// connection of the tracker.
 	spare [][]byte
+	// idle holds the Sessions of first SESSION_SETUP legs once their
+	// response has been merged into the real session, for the next ones.
+	idle []*Session
+}
+
+// pendingSession returns a zeroed Session for what a first SESSION_SETUP
+// leg (no SessionId yet) tells.
+func (t *Tracker) pendingSession(smb1 bool, m Meta) *Session {
+	if n := len(t.idle); n > 0 {
+		s := t.idle[n-1]
+		t.idle = t.idle[:n-1]
+		*s = Session{SMB1: smb1, First: m, Last: m}
+		return s
+	}
+	return &Session{SMB1: smb1, First: m, Last: m}
+}
+
+// recycle takes back a pending Session that nothing refers to any more.
+func (t *Tracker) recycle(s *Session) {
+	if len(t.idle) < maxSpare {
+		t.idle = append(t.idle, s)
+	}
 }
 
 // maxSpare bounds the buffers a tracker keeps for reuse.
