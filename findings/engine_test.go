@@ -24,7 +24,7 @@ func TestInvalidSignatureFinding(t *testing.T) {
 	t0 := time.Unix(1700000000, 0)
 	ref := func(frame uint64) session.MessageRef {
 		return session.MessageRef{Meta: session.Meta{Frame: frame, Time: t0.Add(time.Duration(frame) * time.Millisecond)},
-			Dir: session.FromServer, Command: "READ", Status: "STATUS_INVALID_SIGNATURE"}
+			Dir: session.FromServer, Cmd: 8 /* READ */, Response: true, NTStatus: true, Status: 0xC000A000 /* STATUS_INVALID_SIGNATURE */}
 	}
 	c := &session.Connection{
 		UID:                   "Ctest",

@@ -185,7 +185,7 @@ func messageRecord(r session.MessageRef) MessageRecord {
 	if r.Dir == session.FromServer {
 		from = "server"
 	}
-	return MessageRecord{Frame: r.Frame, TS: Time(r.Time), From: from, Command: r.Command, Status: r.Status}
+	return MessageRecord{Frame: r.Frame, TS: Time(r.Time), From: from, Command: r.Command(), Status: r.StatusName()}
 }
 
 // messagesIn is messages with the records taken from *arena, when it is

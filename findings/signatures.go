@@ -40,7 +40,7 @@ func (e *Engine) signatureFindings(c *session.Connection, s *session.Session, su
 		if ref.Dir == session.FromServer {
 			from = "server"
 		}
-		f.Evidence.Detail = ref.Command + " from the " + from + ": the signature does not match the session's signing key"
+		f.Evidence.Detail = ref.Command() + " from the " + from + ": the signature does not match the session's signing key"
 		e.write(f)
 	}
 	if n := v.Failed - len(v.Failures); n > 0 {

@@ -59,7 +59,7 @@ var needsSession = map[string]bool{
 // final SESSION_SETUP response was lost and the session is set up.
 func (c *Conn) setupSeenLater(s *Session, ref MessageRef) {
 	st := c.setupState(s)
-	if st == nil || !st.inProgress || st.succeeded || ref.Dir != FromServer || ref.Status != "STATUS_SUCCESS" || !needsSession[ref.Command] {
+	if st == nil || !st.inProgress || st.succeeded || ref.Dir != FromServer || ref.StatusName() != "STATUS_SUCCESS" || !needsSession[ref.Command()] {
 		return
 	}
 	st.inProgress, st.succeeded, st.finalUnseen = false, true, true

@@ -119,7 +119,7 @@ func (c *Conn) finish(s *Session) {
 	if s.Unsigned > 0 && !s.Guest && !s.Anonymous && (policyOnly > 0 || (required != nil && *required)) {
 		s.UnexpectedUnsigned = s.Unsigned
 		first := s.UnsignedSamples[0]
-		add("%d unexpected unsigned messages in a session that signs (first: frame %d, %s)", s.Unsigned, first.Frame, first.Command)
+		add("%d unexpected unsigned messages in a session that signs (first: frame %d, %s)", s.Unsigned, first.Frame, first.Command())
 	}
 	if n := c.res.Anomalies["gap"]; n > 0 {
 		add("%d capture gaps on the connection: counts cover what was captured", n)

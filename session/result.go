@@ -3,6 +3,8 @@ package session
 import (
 	"net/netip"
 	"time"
+
+	"github.com/smbscope/smbscope/dissect"
 )
 
 // Meta locates a packet in its input, so evidence can be opened in Wireshark.
@@ -62,12 +64,43 @@ const (
 	AuthUnknown   = "unknown"
 )
 
-// MessageRef points at one SMB message: the frame that completed it.
+// MessageRef points at one SMB message: the frame that completed it. It
+// keeps the command and status as the wire codes, so that evidence held
+// for many open sessions stays small; the methods name them.
 type MessageRef struct {
 	Meta
-	Dir     Direction
-	Command string
-	Status  string // responses only
+	Dir      Direction
+	SMB1     bool
+	Response bool
+	// NTStatus: Status is an NT status. SMB1 responses without
+	// SMB_FLAGS2_NT_STATUS carry a DOS error class and code in its place
+	// (MS-CIFS 2.2.3.1).
+	NTStatus bool
+	Cmd      uint16
+	Status   uint32 // responses only
+}
+
+// Command names the message's command.
+func (r *MessageRef) Command() string {
+	if r.SMB1 {
+		return dissect.SMB1CommandName(uint8(r.Cmd))
+	}
+	return dissect.SMB2CommandName(r.Cmd)
+}
+
+// StatusName names a response's status; "" for a request.
+func (r *MessageRef) StatusName() string {
+	switch {
+	case !r.Response:
+		return ""
+	case !r.SMB1:
+		return dissect.StatusName(r.Status)
+	}
+	h := dissect.SMB1Header{Status: r.Status}
+	if r.NTStatus {
+		h.Flags2 = dissect.SMB1Flags2NTStatus
+	}
+	return dissect.SMB1StatusName(h)
 }
 
 // Connection is the immutable result for one TCP connection that carried SMB.

@@ -78,9 +78,10 @@ func (c *Conn) smb1Message(physical Direction, msg []byte, holed, whole bool, m 
 }
 
 func (c *Conn) smb1Ref(dir Direction, h *dissect.SMB1Header, m Meta) MessageRef {
-	r := MessageRef{Meta: m, Dir: dir, Command: dissect.SMB1CommandName(h.Command)}
+	r := MessageRef{Meta: m, Dir: dir, SMB1: true, Cmd: uint16(h.Command)}
 	if h.IsResponse() {
-		r.Status = dissect.SMB1StatusName(*h)
+		r.Response, r.Status = true, h.Status
+		r.NTStatus = h.Flags2&dissect.SMB1Flags2NTStatus != 0
 	}
 	return r
 }

@@ -149,9 +149,9 @@ func (c *Conn) count(s *Session, signed, protection bool, ref MessageRef) {
 }
 
 func (c *Conn) ref(dir Direction, h *dissect.SMB2Header, m Meta) MessageRef {
-	r := MessageRef{Meta: m, Dir: dir, Command: dissect.SMB2CommandName(h.Command)}
+	r := MessageRef{Meta: m, Dir: dir, Cmd: h.Command, NTStatus: true}
 	if h.IsResponse() {
-		r.Status = dissect.StatusName(h.Status)
+		r.Response, r.Status = true, h.Status
 	}
 	return r
 }

@@ -247,7 +247,7 @@ func TestInvalidSignatureEvidence(t *testing.T) {
 	if c.InvalidSignatureCount != 1 || len(c.InvalidSignatures) != 1 || c.InvalidSignatures[0].Frame != frame {
 		t.Fatalf("invalid signatures %d %+v, want one at frame %d", c.InvalidSignatureCount, c.InvalidSignatures, frame)
 	}
-	if got := c.InvalidSignatures[0].Status; got != "STATUS_INVALID_SIGNATURE" {
+	if got := c.InvalidSignatures[0].StatusName(); got != "STATUS_INVALID_SIGNATURE" {
 		t.Errorf("status %q", got)
 	}
 }
