@@ -78,9 +78,9 @@ func (c *Conn) degradedReasons(s *Session, st *setupState, add func(string, ...a
 		add("final SESSION_SETUP response not captured; successful responses after it show the session was set up")
 	}
 	switch {
-	case c.dirMsgs[FromClient] == 0 && c.dirMsgs[FromServer] > 0:
+	case !c.spoke[FromClient] && c.spoke[FromServer]:
 		add("no client messages captured (a one-way capture or one that missed them): counts cover the server's side only")
-	case c.dirMsgs[FromServer] == 0 && c.dirMsgs[FromClient] > 0:
+	case !c.spoke[FromServer] && c.spoke[FromClient]:
 		add("no server messages captured (a one-way capture or a server that never answered): counts cover the client's side only")
 	}
 }

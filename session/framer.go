@@ -13,18 +13,18 @@ import (
 // past, never copied.
 type framer struct {
 	hdr          [dissect.NBSSHeaderLen]byte
-	hdrN         int
 	typ          dissect.NBSSType
-	length       int // body length of the current PDU
-	need         int // body bytes still to come
-	buf          []byte
 	holed        bool // bytes of the current PDU were lost
 	synced       bool
 	magicChecked bool
 	// scan carries the last bytes of unsynchronised data so that a PDU
 	// start split across packets is still found.
-	scan  [maxPattern - 1]byte
-	scanN int
+	scan   [maxPattern - 1]byte
+	scanN  int
+	hdrN   int
+	length int // body length of the current PDU
+	need   int // body bytes still to come
+	buf    []byte
 }
 
 // maxPattern is the resync pattern: an NBSS session message header followed

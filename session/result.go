@@ -104,34 +104,38 @@ func (r *MessageRef) StatusName() string {
 }
 
 // Connection is the immutable result for one TCP connection that carried SMB.
+// The one-byte fields are grouped, so that no padding is held per open
+// connection.
 type Connection struct {
 	Input  string
 	UID    string
 	Client netip.AddrPort
 	Server netip.AddrPort
-	First  Meta // first packet
-	Last   Meta // last packet seen
-	SawSYN bool
+	First  Meta   // first packet
+	Last   Meta   // last packet seen
 	Close  string // why the connection ended
 
-	NetBIOS        bool   // carried over the NetBIOS session service (port 139 style)
-	NetBIOSCalled  string // session request names, when seen
-	NetBIOSCalling string
+	SawSYN         bool
+	NetBIOS        bool // carried over the NetBIOS session service (port 139 style)
 	NetBIOSRefused bool // negative session response
 
 	SMB1Seen, SMB2Seen bool
-	NegotiateSeen      bool     // a NEGOTIATE response was seen
+	NegotiateSeen      bool // a NEGOTIATE response was seen
+	SMB1Offered        bool // the client's NEGOTIATE offered an SMB1 dialect
+	SMB1Negotiated     bool // an SMB1 dialect was chosen
+	ClientSigning      Signing
+	ServerSigning      Signing
+	ServerCapabilities uint32
+
+	NetBIOSCalled  string // session request names, when seen
+	NetBIOSCalling string
+
 	NegotiateFrame     uint64   // the NEGOTIATE response
 	NegotiateReqFrame  uint64   // the client's last NEGOTIATE request
 	Dialect            string   // "3.1.1", or the SMB1 dialect string; "" when unknown
 	DialectsOffered    []string // client's list
-	SMB1Offered        bool     // the client's NEGOTIATE offered an SMB1 dialect
-	SMB1Negotiated     bool     // an SMB1 dialect was chosen
-	ClientSigning      Signing
-	ServerSigning      Signing
-	ClientSecurityMode *uint16 // raw, SMB2 NEGOTIATE request
-	ServerSecurityMode *uint16 // raw, NEGOTIATE response (SMB1: the SecurityMode byte)
-	ServerCapabilities uint32
+	ClientSecurityMode *uint16  // raw, SMB2 NEGOTIATE request
+	ServerSecurityMode *uint16  // raw, NEGOTIATE response (SMB1: the SecurityMode byte)
 	SigningAlgorithms  []string // offered by the client (3.1.1)
 	SigningAlgorithm   string   // chosen by the server (3.1.1)
 	Ciphers            []string // offered by the client (3.1.1)

@@ -31,7 +31,7 @@ func (c *Conn) begin(physical Direction, response bool, m Meta) (Direction, *Mes
 	c.res.Messages++
 	c.confirmRoles(physical, response)
 	dir := c.logical(physical)
-	c.dirMsgs[dir]++
+	c.spoke[dir] = true
 	c.mi = c.tracing()
 	if c.mi != nil {
 		c.mi.Meta, c.mi.Dir, c.mi.Response = m, dir, response
