@@ -40,6 +40,7 @@ type tcpPacket struct {
 	payload  []byte // captured payload
 	missing  int    // payload bytes on the wire that the capture cut off
 	key      connKey
+	srcIsB   bool // src is key's second endpoint
 }
 
 type decodeResult uint8
@@ -173,7 +174,7 @@ func (d *decoder) decodeLayers(data []byte, link uint32, wireLen int, out *tcpPa
 		out.dst = netip.AddrPortFrom(netip.AddrFrom16(d.ip6.dst), uint16(d.tcp.DstPort))
 		ipWire = d.ip6.wire
 	}
-	out.key = keyOf(out.src, out.dst)
+	out.key, out.srcIsB = keyOf(out.src, out.dst)
 	out.seq = d.tcp.Seq
 	out.syn, out.ack, out.fin, out.rst = d.tcp.SYN, d.tcp.ACK, d.tcp.FIN, d.tcp.RST
 	out.payload = d.tcp.Payload

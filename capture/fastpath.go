@@ -89,7 +89,7 @@ func fastDecode(data []byte, wireLen int, out *tcpPacket) bool {
 	sp, dp := binary.BigEndian.Uint16(seg[0:]), binary.BigEndian.Uint16(seg[2:])
 	out.src = netip.AddrPortFrom(out.src.Addr(), sp)
 	out.dst = netip.AddrPortFrom(out.dst.Addr(), dp)
-	out.key = makeKey(s0, s1, sp, d0, d1, dp, typ == etherIPv4)
+	out.key, out.srcIsB = makeKey(s0, s1, sp, d0, d1, dp, typ == etherIPv4)
 	out.seq = binary.BigEndian.Uint32(seg[4:])
 	flags := seg[13]
 	out.fin, out.syn, out.rst, out.ack = flags&0x01 != 0, flags&0x02 != 0, flags&0x04 != 0, flags&0x10 != 0

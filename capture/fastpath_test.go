@@ -22,7 +22,7 @@ func fastAgrees(t *testing.T, dec *decoder, data []byte, wireLen int, what strin
 	if fast.src != slow.src || fast.dst != slow.dst || fast.seq != slow.seq ||
 		fast.syn != slow.syn || fast.ack != slow.ack || fast.fin != slow.fin || fast.rst != slow.rst ||
 		string(fast.payload) != string(slow.payload) || len(fast.payload) != len(slow.payload) ||
-		fast.missing != slow.missing || fast.key != slow.key || fast.key != keyOf(fast.src, fast.dst) {
+		fast.missing != slow.missing || fast.key != slow.key || fast.srcIsB != slow.srcIsB || !sameKey(&fast) {
 		t.Fatalf("%s: fast path %+v, gopacket %+v", what, fast, slow)
 	}
 	if len(fast.payload) > 0 && len(slow.payload) > 0 && &fast.payload[0] != &slow.payload[0] {
@@ -133,4 +133,10 @@ func FuzzFastPath(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, cut uint16) {
 		fastAgrees(t, dec, data, len(data)+int(cut), "fuzz")
 	})
+}
+
+// sameKey checks the key and orientation fast decoding gave p against keyOf.
+func sameKey(p *tcpPacket) bool {
+	k, srcIsB := keyOf(p.src, p.dst)
+	return k == p.key && srcIsB == p.srcIsB
 }

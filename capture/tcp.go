@@ -22,15 +22,17 @@ type connKey struct {
 }
 
 // makeKey orders two endpoints, each address given as the two big-endian
-// halves of its 16-byte form.
-func makeKey(x0, x1 uint64, xp uint16, y0, y1 uint64, yp uint16, v4 bool) connKey {
+// halves of its 16-byte form. xIsB tells that x became the key's second
+// endpoint.
+func makeKey(x0, x1 uint64, xp uint16, y0, y1 uint64, yp uint16, v4 bool) (k connKey, xIsB bool) {
 	if x0 > y0 || x0 == y0 && (x1 > y1 || x1 == y1 && xp > yp) {
 		x0, x1, xp, y0, y1, yp = y0, y1, yp, x0, x1, xp
+		xIsB = true
 	}
-	return connKey{a0: x0, a1: x1, pa: xp, b0: y0, b1: y1, pb: yp, v4: v4}
+	return connKey{a0: x0, a1: x1, pa: xp, b0: y0, b1: y1, pb: yp, v4: v4}, xIsB
 }
 
-func keyOf(x, y netip.AddrPort) connKey {
+func keyOf(x, y netip.AddrPort) (connKey, bool) {
 	xa, ya := x.Addr().As16(), y.Addr().As16()
 	return makeKey(binary.BigEndian.Uint64(xa[:8]), binary.BigEndian.Uint64(xa[8:]), x.Port(),
 		binary.BigEndian.Uint64(ya[:8]), binary.BigEndian.Uint64(ya[8:]), y.Port(), x.Addr().Is4())
@@ -79,27 +81,31 @@ type heldSeg struct {
 
 // half is one direction of a connection.
 type half struct {
-	started bool   // nextSeq is valid
 	nextSeq uint32 // next byte to deliver
-	syn     bool   // a SYN was seen; isn is its sequence number
 	isn     uint32
-	fin     bool // a FIN was seen; finSeq is its sequence number
 	finSeq  uint32
+	started bool      // nextSeq is valid
+	syn     bool      // a SYN was seen; isn is its sequence number
+	fin     bool      // a FIN was seen; finSeq is its sequence number
 	queue   []heldSeg // sorted by sequence number, all after nextSeq
 	held    int       // bytes charged for queue
 }
 
+// conn is one tracked connection. It keeps what the handler was told at
+// Open only as far as tracking needs it (the key holds both endpoints),
+// so that 100,000 open connections cost little.
 type conn struct {
-	key    connKey
-	info   ConnInfo
-	stream Stream // nil when the handler did not want the connection
-	muted  bool   // the handler returned false from Data
-	half   [2]half
-	last   Meta // the connection's latest packet
-	prev   *conn
-	next   *conn
-	uprev  *conn // on tracker.unconf while only one side has spoken
-	unext  *conn
+	key        connKey
+	startFrame uint64 // the connection's first packet
+	stream     Stream // nil when the handler did not want the connection
+	muted      bool   // the handler returned false from Data
+	clientIsB  bool   // the client is the key's second endpoint
+	half       [2]half
+	last       Meta // the connection's latest packet
+	prev       *conn
+	next       *conn
+	uprev      *conn // on tracker.unconf while only one side has spoken
+	unext      *conn
 }
 
 // connList is an intrusive doubly linked list, most recently used first.
@@ -193,7 +199,7 @@ func (t *tracker) packet(p *tcpPacket, m Meta) {
 	t.recent = c
 	c.last = m
 	d := FromServer
-	if p.src == c.info.Flow.Client {
+	if p.srcIsB == c.clientIsB {
 		d = FromClient
 	}
 	if p.rst {
@@ -233,7 +239,7 @@ func (t *tracker) packet(p *tcpPacket, m Meta) {
 // retransmitted one.
 func (c *conn) isNewSYN(p *tcpPacket) bool {
 	h := &c.half[FromClient]
-	if p.src != c.info.Flow.Client {
+	if p.srcIsB != c.clientIsB {
 		h = &c.half[FromServer]
 	}
 	return !h.syn || h.isn != p.seq
@@ -244,22 +250,27 @@ func (t *tracker) open(k connKey, p *tcpPacket, m Meta) *conn {
 		t.stats.Evicted++
 		t.finish(t.evictee(), CloseEvicted, false)
 	}
-	c := &conn{key: k, last: m}
-	c.info.Start = m
+	c := &conn{key: k, last: m, startFrame: m.Frame}
+	info := ConnInfo{Start: m}
+	fromClient := true
 	switch {
 	case p.syn && !p.ack:
-		c.info.Flow = Flow{Client: p.src, Server: p.dst}
-		c.info.SawSYN = true
+		info.SawSYN = true
 	case p.syn && p.ack:
-		c.info.Flow = Flow{Client: p.dst, Server: p.src}
-		c.info.SawSYN = true
+		fromClient, info.SawSYN = false, true
 	case serverSide(p.dst, p.src):
-		c.info.Flow = Flow{Client: p.src, Server: p.dst}
 	default:
-		c.info.Flow = Flow{Client: p.dst, Server: p.src}
+		fromClient = false
+	}
+	if fromClient {
+		info.Flow = Flow{Client: p.src, Server: p.dst}
+		c.clientIsB = p.srcIsB
+	} else {
+		info.Flow = Flow{Client: p.dst, Server: p.src}
+		c.clientIsB = !p.srcIsB
 	}
 	t.stats.Connections++
-	c.stream = t.h.Open(c.info)
+	c.stream = t.h.Open(info)
 	t.conns[k] = c
 	t.live.pushFront(c)
 	t.unconf.pushFront(c)
@@ -462,7 +473,7 @@ func (t *tracker) finishAll() {
 		}
 		open = append(open, c)
 	}
-	sort.Slice(open, func(i, j int) bool { return open[i].info.Start.Frame < open[j].info.Start.Frame })
+	sort.Slice(open, func(i, j int) bool { return open[i].startFrame < open[j].startFrame })
 	for _, c := range open {
 		t.finish(c, CloseEndInput, false)
 	}

@@ -157,7 +157,7 @@ func (p *pipeline) Open(c capture.ConnInfo) capture.Stream {
 	}
 	w := p.workers[p.next]
 	p.next = (p.next + 1) % len(p.workers)
-	return &pstream{w: w, info: c}
+	return &pstream{w: w, info: &c}
 }
 
 // push queues e for w.
@@ -292,16 +292,19 @@ func (p *pipeline) merge(emit func(*session.Connection)) {
 }
 
 // pstream is a connection analysed on a worker. The reading goroutine
-// turns its Stream calls into events; c is used on the worker only.
+// turns its Stream calls into events; info and c are used on the worker
+// only. info is dropped once the session state is open: an open
+// connection keeps 24 bytes here.
 type pstream struct {
 	w    *worker
-	info capture.ConnInfo
+	info *capture.ConnInfo
 	c    *session.Conn
 }
 
 func (s *pstream) conn(t *session.Tracker) *session.Conn {
 	if s.c == nil {
 		s.c = t.Open(s.info.Flow.Client, s.info.Flow.Server, meta(s.info.Start), s.info.SawSYN)
+		s.info = nil
 	}
 	return s.c
 }
