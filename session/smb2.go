@@ -188,10 +188,7 @@ func (c *Conn) smb2Negotiate(h *dissect.SMB2Header, msg []byte, m Meta) {
 			c.mi.SecurityMode = &mode
 		}
 		c.res.ClientSigning = signingOf(mode)
-		c.res.DialectsOffered = c.res.DialectsOffered[:0]
-		for _, d := range req.Dialects {
-			c.res.DialectsOffered = append(c.res.DialectsOffered, dissect.DialectName(d))
-		}
+		c.res.DialectsOffered = names(req.Dialects, dissect.DialectName)
 		c.res.SigningAlgorithms = names(req.Contexts.SigningAlgorithms, dissect.SigningAlgorithmName)
 		c.res.Ciphers = names(req.Contexts.Ciphers, dissect.CipherName)
 		if req.Contexts.NetName != "" {
