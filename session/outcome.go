@@ -27,7 +27,13 @@ func (c *Conn) finish(s *Session) {
 	}
 	required := c.res.SigningRequired()
 	r := &s.Reasons
-	add := func(format string, args ...any) { *r = append(*r, fmt.Sprintf(format, args...)) }
+	add := func(format string, args ...any) {
+		if len(args) == 0 {
+			*r = append(*r, format) // no verbs: nothing to format
+			return
+		}
+		*r = append(*r, fmt.Sprintf(format, args...))
+	}
 
 	// Policy: what the negotiation says should happen.
 	switch {
