@@ -52,7 +52,7 @@ type Engine struct {
 	live *liveHosts // set by SetLive
 
 	recs  []SessionRecord     // scratch for one connection's records
-	msgs  []MessageRecord     // and for their message evidence
+	arena recordArena         // and for their strings and message evidence
 	cidOf *session.Connection // the connection cid is the Community ID of
 	cid   string
 }
@@ -99,13 +99,12 @@ func (e *Engine) Input(s *InputSummary) { e.setErr(e.w.Input(s)) }
 
 // Connection processes one finished connection.
 func (e *Engine) Connection(c *session.Connection) {
-	e.recs = sessionRecords(e.recs[:0], c, e.communityID(c), &e.msgs)
+	e.recs = sessionRecords(e.recs[:0], c, e.communityID(c), &e.arena)
 	for i := range e.recs {
 		e.setErr(e.w.Session(&e.recs[i]))
 	}
 	clear(e.recs)
-	clear(e.msgs)
-	e.msgs = e.msgs[:0]
+	e.arena.reset()
 	for _, s := range c.Sessions {
 		e.sessionFindings(c, s)
 	}

@@ -151,8 +151,6 @@ func connID(c *session.Connection) ConnID {
 	}
 }
 
-func strPtr(s string) *string { return &s }
-
 // hex16 formats v as records show flags and security modes: 0x and at
 // least width hex digits (at most 4).
 func hex16(v uint16, width int) string {
@@ -188,17 +186,43 @@ func messageRecord(r session.MessageRef) MessageRecord {
 	return MessageRecord{Frame: r.Frame, TS: Time(r.Time), From: from, Command: r.Command(), Status: r.StatusName()}
 }
 
-// messagesIn is messages with the records taken from *arena, when it is
-// not nil.
-func messagesIn(arena *[]MessageRecord, refs []session.MessageRef) []MessageRecord {
-	if arena == nil || len(refs) == 0 {
+// recordArena holds the memory of one connection's records, reused for
+// the next connection's once they are written: the optional fields that
+// are pointers and the message evidence.
+type recordArena struct {
+	msgs []MessageRecord
+	strs []string
+}
+
+// str returns a pointer to a copy of s, taken from a when it is not nil.
+// Growing strs leaves earlier pointers to the old array, still valid.
+func (a *recordArena) str(s string) *string {
+	if a == nil {
+		return &s
+	}
+	a.strs = append(a.strs, s)
+	return &a.strs[len(a.strs)-1]
+}
+
+// reset makes the arena's memory available to the next connection.
+func (a *recordArena) reset() {
+	clear(a.msgs)
+	a.msgs = a.msgs[:0]
+	clear(a.strs)
+	a.strs = a.strs[:0]
+}
+
+// messagesIn is messages with the records taken from a, when it is not
+// nil.
+func messagesIn(a *recordArena, refs []session.MessageRef) []MessageRecord {
+	if a == nil || len(refs) == 0 {
 		return messages(refs)
 	}
-	start := len(*arena)
+	start := len(a.msgs)
 	for _, r := range refs {
-		*arena = append(*arena, messageRecord(r))
+		a.msgs = append(a.msgs, messageRecord(r))
 	}
-	return (*arena)[start:len(*arena):len(*arena)]
+	return a.msgs[start:len(a.msgs):len(a.msgs)]
 }
 
 // NewSessionRecords builds the records of one connection: one per session,
@@ -208,8 +232,8 @@ func NewSessionRecords(c *session.Connection, seed uint16) []SessionRecord {
 }
 
 // sessionRecords appends the records of c to dst; cid is c's Community ID.
-// With an arena, message evidence is taken from it.
-func sessionRecords(dst []SessionRecord, c *session.Connection, cid string, arena *[]MessageRecord) []SessionRecord {
+// With an arena, optional strings and message evidence are taken from it.
+func sessionRecords(dst []SessionRecord, c *session.Connection, cid string, a *recordArena) []SessionRecord {
 	base := SessionRecord{
 		Type:             "session",
 		TS:               Time(c.First.Time),
@@ -242,13 +266,13 @@ func sessionRecords(dst []SessionRecord, c *session.Connection, cid string, aren
 		base.SMBVersion = "smb2"
 	}
 	if c.Dialect != "" {
-		base.Dialect = strPtr(c.Dialect)
+		base.Dialect = a.str(c.Dialect)
 	}
 	if m := c.ClientSecurityMode; m != nil {
-		base.ClientSecurityMode = strPtr(hex16(*m, 2))
+		base.ClientSecurityMode = a.str(hex16(*m, 2))
 	}
 	if m := c.ServerSecurityMode; m != nil {
-		base.ServerSecurityMode = strPtr(hex16(*m, 2))
+		base.ServerSecurityMode = a.str(hex16(*m, 2))
 	}
 	if len(c.Sessions) == 0 {
 		outcome, reasons := c.NoSessionOutcome()
@@ -260,17 +284,17 @@ func sessionRecords(dst []SessionRecord, c *session.Connection, cid string, aren
 		out = append(out, base)
 		r := &out[len(out)-1]
 		r.TS = Time(s.First.Time)
-		r.SessionID = strPtr(s.SessionIDString())
+		r.SessionID = a.str(s.SessionIDString())
 		r.Auth = s.Auth
 		if s.UserSeen {
-			r.User, r.Domain = strPtr(s.User), strPtr(s.Domain)
+			r.User, r.Domain = a.str(s.User), a.str(s.Domain)
 			if !s.SMB1 || s.Workstation != "" {
-				r.Workstation = strPtr(s.Workstation)
+				r.Workstation = a.str(s.Workstation)
 			}
 		}
 		r.Guest, r.Anonymous = s.Guest, s.Anonymous
 		if s.SetupDone {
-			r.SetupStatus = strPtr(s.SetupStatusName)
+			r.SetupStatus = a.str(s.SetupStatusName)
 		}
 		r.SignedMsgs, r.UnsignedMsgs, r.EncryptedMsgs = s.Signed, s.Unsigned, s.Encrypted
 		r.Outcome, r.Reasons = string(s.Outcome), s.Reasons
@@ -283,12 +307,12 @@ func sessionRecords(dst []SessionRecord, c *session.Connection, cid string, aren
 		r.NTLMFlags = s.NTLMFlagNames
 		r.MechsOffered = s.MechsOffered
 		if s.SessionFlags != nil {
-			r.SessionFlags = strPtr(hex16(*s.SessionFlags, 4))
+			r.SessionFlags = a.str(hex16(*s.SessionFlags, 4))
 		}
 		r.SignedNegotiation = s.SignedProtection
 		r.ExemptMsgs = s.Exempt
 		r.UnexpectedUnsigned = s.UnexpectedUnsigned
-		r.UnsignedSamples = messagesIn(arena, s.UnsignedSamples)
+		r.UnsignedSamples = messagesIn(a, s.UnsignedSamples)
 		r.SetupFrame = s.SetupFrame
 		r.FirstFrame, r.LastFrame = s.First.Frame, s.Last.Frame
 		r.TreeEncrypt = s.TreeEncrypt

@@ -255,3 +255,5 @@ func TestZeekColumnsAreTheJSONFields(t *testing.T) {
 	check("finding", &f, zschemas[findingLogID])
 	check("host", sampleHost("192.0.2.1", "2026-01-01T00:00:00Z"), zschemas[hostLogID])
 }
+
+func strPtr(s string) *string { return &s }
