@@ -1,6 +1,8 @@
 package findings
 
 import (
+	"encoding/binary"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -51,6 +53,8 @@ type Engine struct {
 
 	live *liveHosts // set by SetLive
 
+	names [addrNames]addrName // recently named addresses
+
 	recs  []SessionRecord     // scratch for one connection's records
 	arena recordArena         // and for their strings and message evidence
 	cidOf *session.Connection // the connection cid is the Community ID of
@@ -66,6 +70,32 @@ func (e *Engine) communityID(c *session.Connection) string {
 }
 
 type hostKey struct{ finding, subject string }
+
+// addrNames is the size of the Engine's cache of address strings: every
+// connection names its two endpoints, and most come back.
+const addrNames = 1 << addrNameBits
+
+const addrNameBits = 10
+
+type addrName struct {
+	addr netip.Addr
+	name string
+}
+
+// addrString is a's string form, IPv4-mapped addresses unmapped, from the
+// cache when a was named recently. The cache is direct mapped, so it costs
+// the same whatever the traffic.
+func (e *Engine) addrString(a netip.Addr) string {
+	a = a.Unmap()
+	b := a.As16()
+	h := binary.LittleEndian.Uint64(b[8:]) ^ binary.LittleEndian.Uint64(b[:8])
+	h *= 0x9E3779B97F4A7C15
+	slot := &e.names[h>>(64-addrNameBits)]
+	if slot.name == "" || slot.addr != a {
+		slot.addr, slot.name = a, a.String()
+	}
+	return slot.name
+}
 
 // NewEngine returns an Engine writing to w; seed is the Community ID seed.
 func NewEngine(w Writer, seed uint16) *Engine {
@@ -109,7 +139,7 @@ func (e *Engine) Connection(c *session.Connection) {
 		e.sessionFindings(c, s)
 	}
 	if len(c.InvalidSignatures) > 0 {
-		f := e.newFinding(InvalidSignature, c, c.Server.Addr().Unmap().String())
+		f := e.newFinding(InvalidSignature, c, e.addrString(c.Server.Addr()))
 		f.TS = Time(c.InvalidSignatures[0].Time)
 		f.Evidence.Count = c.InvalidSignatureCount
 		f.Evidence.FirstSeen = Time(c.InvalidSignatures[0].Time)
@@ -149,7 +179,7 @@ func (e *Engine) sessionFindings(c *session.Connection, s *session.Session) {
 	var subject string // made when a finding needs it
 	subj := func() string {
 		if subject == "" {
-			subject = c.Client.Addr().Unmap().String() + " -> " + c.Server.Addr().Unmap().String() + " session " + s.SessionIDString()
+			subject = e.addrString(c.Client.Addr()) + " -> " + e.addrString(c.Server.Addr()) + " session " + s.SessionIDString()
 		}
 		return subject
 	}
@@ -181,7 +211,7 @@ func (e *Engine) sessionFindings(c *session.Connection, s *session.Session) {
 		emit(UnsignedSession, append(setup, sampleFrames(s)...), strings.Join(s.Reasons, "; "))
 	}
 	if s.Authenticated() && s.Auth == session.AuthNTLMSSP && s.UserSeen {
-		pair := c.Client.Addr().Unmap().String() + " -> " + c.Server.Addr().Unmap().String()
+		pair := e.addrString(c.Client.Addr()) + " -> " + e.addrString(c.Server.Addr())
 		detail := "user " + qualifiedUser(s)
 		if s.NTLMVersion != "" {
 			detail += ", NTLM" + s.NTLMVersion
@@ -189,10 +219,10 @@ func (e *Engine) sessionFindings(c *session.Connection, s *session.Session) {
 		if s.KerberosOffered {
 			detail += "; the client offered Kerberos but NTLM was used: it probably connected by IP address or CNAME"
 		}
-		e.aggregate(NTLMAuthentication, c, pair, s.SetupFrame, "")
+		e.aggregate(NTLMAuthentication, c, pair, s.SetupFrame, nil)
 		e.detail(NTLMAuthentication, pair, detail)
 		if s.NTLMVersion == "v1" || s.NTLMVersion == "v1-ess" {
-			e.aggregate(NTLMv1Authentication, c, pair, s.SetupFrame, "")
+			e.aggregate(NTLMv1Authentication, c, pair, s.SetupFrame, nil)
 			e.detail(NTLMv1Authentication, pair, detail)
 		}
 	}
@@ -232,30 +262,34 @@ func sampleFrames(s *session.Session) []uint64 {
 
 // hostFindings aggregates the posture of the connection's client and server.
 func (e *Engine) hostFindings(c *session.Connection) {
-	server := c.Server.Addr().Unmap().String()
-	client := c.Client.Addr().Unmap().String()
+	server := e.addrString(c.Server.Addr())
+	client := e.addrString(c.Client.Addr())
 	if c.NegotiateSeen && c.ServerSecurityMode != nil && c.ServerSigning != session.SigningRequired {
-		e.aggregate(ServerSigningNotRequired, c, server, c.NegotiateFrame, hex16(*c.ServerSecurityMode, 2))
+		e.aggregate(ServerSigningNotRequired, c, server, c.NegotiateFrame, c.ServerSecurityMode)
 	}
 	if c.ClientSecurityMode != nil && c.ClientSigning != session.SigningRequired {
-		e.aggregate(ClientSigningNotRequired, c, client, c.NegotiateReqFrame, hex16(*c.ClientSecurityMode, 2))
+		e.aggregate(ClientSigningNotRequired, c, client, c.NegotiateReqFrame, c.ClientSecurityMode)
 	}
 	if c.SMB1Negotiated {
-		e.aggregate(SMB1Negotiated, c, server, c.NegotiateFrame, "")
+		e.aggregate(SMB1Negotiated, c, server, c.NegotiateFrame, nil)
 	}
 	if c.SMB1Offered {
-		e.aggregate(SMB1Offered, c, client, c.NegotiateReqFrame, "")
+		e.aggregate(SMB1Offered, c, client, c.NegotiateReqFrame, nil)
 	}
 }
 
-func (e *Engine) aggregate(k Kind, c *session.Connection, subject string, frame uint64, mode string) {
+// aggregate counts c as evidence of the host finding k about subject;
+// mode, when not nil, is the security mode the first evidence showed.
+func (e *Engine) aggregate(k Kind, c *session.Connection, subject string, frame uint64, mode *uint16) {
 	key := hostKey{k.Name, subject}
 	f, ok := e.hosts[key]
 	if !ok {
 		f = e.newFinding(k, c, subject)
 		f.Evidence.Count = 0
 		f.Evidence.UIDs = nil
-		f.Evidence.Mode = mode
+		if mode != nil {
+			f.Evidence.Mode = hex16(*mode, 2)
+		}
 		f.Evidence.Dialect = c.Dialect
 		e.hosts[key] = f
 		e.order = append(e.order, key)
