@@ -285,7 +285,7 @@ func runLive(ctx context.Context, srcs []liveSource, cfg LiveConfig, h Handler, 
 				halt() // one interface failing ends the capture
 			}
 		case now := <-ticker.C:
-			t.advance(now)
+			t.advance(unixNano(now))
 			if cfg.OnTick != nil {
 				cfg.OnTick(now, snapshot())
 			}

@@ -2,6 +2,7 @@ package capture
 
 import (
 	"encoding/binary"
+	"math"
 	"net/netip"
 	"slices"
 	"sort"
@@ -45,7 +46,7 @@ func v4Half(a []byte) uint64 { return 0xffff<<32 | uint64(binary.BigEndian.Uint3
 // packets do not open a new one; much smaller than the connection.
 type tomb struct {
 	key        connKey
-	last       time.Time // the connection's last packet
+	last       int64 // the connection's last packet, unixNano
 	prev, next *tomb
 }
 
@@ -101,7 +102,8 @@ type conn struct {
 	muted      bool   // the handler returned false from Data
 	clientIsB  bool   // the client is the key's second endpoint
 	half       [2]half
-	last       Meta // the connection's latest packet
+	last       Meta  // the connection's latest packet
+	lastNS     int64 // last.Time, unixNano
 	prev       *conn
 	next       *conn
 	uprev      *conn // on tracker.unconf while only one side has spoken
@@ -150,8 +152,8 @@ type tracker struct {
 	// recent is the connection of the previous packet: segments come in
 	// runs per connection, and comparing keys costs less than hashing one.
 	recent *conn
-	held   int       // bytes held in all queues
-	now    time.Time // latest packet time seen
+	held   int   // bytes held in all queues
+	now    int64 // latest packet time seen, unixNano
 }
 
 func newTracker(h Handler, opt Options, stats *Stats) *tracker {
@@ -164,7 +166,8 @@ func newTracker(h Handler, opt Options, stats *Stats) *tracker {
 
 // packet processes one TCP segment.
 func (t *tracker) packet(p *tcpPacket, m Meta) {
-	t.advance(m.Time)
+	now := unixNano(m.Time)
+	t.advance(now)
 	k := p.key
 	c := t.recent
 	if c == nil || c.key != k {
@@ -197,7 +200,7 @@ func (t *tracker) packet(p *tcpPacket, m Meta) {
 		t.live.pushFront(c)
 	}
 	t.recent = c
-	c.last = m
+	c.last, c.lastNS = m, now
 	d := FromServer
 	if p.srcIsB == c.clientIsB {
 		d = FromClient
@@ -250,7 +253,7 @@ func (t *tracker) open(k connKey, p *tcpPacket, m Meta) *conn {
 		t.stats.Evicted++
 		t.finish(t.evictee(), CloseEvicted, false)
 	}
-	c := &conn{key: k, last: m, startFrame: m.Frame}
+	c := &conn{key: k, last: m, lastNS: unixNano(m.Time), startFrame: m.Frame}
 	info := ConnInfo{Start: m}
 	fromClient := true
 	switch {
@@ -431,7 +434,7 @@ func (t *tracker) finish(c *conn, reason CloseReason, keep bool) {
 	if !keep {
 		return
 	}
-	tb := &tomb{key: c.key, last: c.last.Time}
+	tb := &tomb{key: c.key, last: c.lastNS}
 	t.dead[c.key] = tb
 	t.tombs.pushFront(tb)
 	t.nTombs++
@@ -449,18 +452,36 @@ func (t *tracker) forget(tb *tomb) {
 
 // advance moves packet time forward and closes connections idle for longer
 // than the timeout.
-func (t *tracker) advance(now time.Time) {
-	if !now.After(t.now) {
+func (t *tracker) advance(now int64) {
+	if now <= t.now {
 		return
 	}
 	t.now = now
-	cutoff := now.Add(-t.opt.IdleTimeout)
-	for c := t.live.back(); c != nil && c.last.Time.Before(cutoff); c = t.live.back() {
+	cutoff := now - int64(t.opt.IdleTimeout)
+	if cutoff > now {
+		cutoff = math.MinInt64 // the timeout reaches before any time
+	}
+	for c := t.live.back(); c != nil && c.lastNS < cutoff; c = t.live.back() {
 		t.finish(c, CloseIdle, false)
 	}
-	for tb := t.tombs.back(); tb != nil && tb.last.Before(cutoff); tb = t.tombs.back() {
+	for tb := t.tombs.back(); tb != nil && tb.last < cutoff; tb = t.tombs.back() {
 		t.forget(tb)
 	}
+}
+
+// unixNano is t in nanoseconds since 1970, saturated beyond the years
+// 1678 and 2262 that int64 nanoseconds reach: packet times are compared
+// on every packet, and comparing integers costs less than comparing
+// time.Time values.
+func unixNano(t time.Time) int64 {
+	const maxSec = math.MaxInt64/int64(time.Second) - 1
+	switch s := t.Unix(); {
+	case s > maxSec:
+		return math.MaxInt64
+	case s < -maxSec:
+		return math.MinInt64
+	}
+	return t.UnixNano()
 }
 
 // finishAll closes every open connection at the end of the input, in the
