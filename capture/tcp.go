@@ -42,36 +42,6 @@ func keyOf(x, y netip.AddrPort) (connKey, bool) {
 // v4Half is the low half of an IPv4-mapped address.
 func v4Half(a []byte) uint64 { return 0xffff<<32 | uint64(binary.BigEndian.Uint32(a)) }
 
-// tomb remembers a connection closed by FIN or RST, so that its late
-// packets do not open a new one; much smaller than the connection.
-type tomb struct {
-	key        connKey
-	last       int64 // the connection's last packet, unixNano
-	prev, next *tomb
-}
-
-// tombList is a doubly linked list of tombs, most recent first.
-type tombList struct{ root tomb }
-
-func (l *tombList) init() { l.root.prev, l.root.next = &l.root, &l.root }
-
-func (l *tombList) pushFront(tb *tomb) {
-	tb.prev, tb.next = &l.root, l.root.next
-	tb.prev.next, tb.next.prev = tb, tb
-}
-
-func (l *tombList) remove(tb *tomb) {
-	tb.prev.next, tb.next.prev = tb.next, tb.prev
-	tb.prev, tb.next = nil, nil
-}
-
-func (l *tombList) back() *tomb {
-	if l.root.prev == &l.root {
-		return nil
-	}
-	return l.root.prev
-}
-
 // heldSeg is an out-of-order segment waiting for the bytes before it.
 type heldSeg struct {
 	seq     uint32
@@ -143,12 +113,10 @@ type tracker struct {
 	opt    Options
 	stats  *Stats
 	conns  map[connKey]*conn
-	dead   map[connKey]*tomb
+	dead   *tombs     // connections recently closed by FIN or RST
 	live   connList   // open connections, most recently active first
 	unconf unconfList // the live ones that have heard one side only
-	tombs  tombList   // recently closed connections, in dead
 	nLive  int
-	nTombs int
 	// recent is the connection of the previous packet: segments come in
 	// runs per connection, and comparing keys costs less than hashing one.
 	recent *conn
@@ -157,10 +125,9 @@ type tracker struct {
 }
 
 func newTracker(h Handler, opt Options, stats *Stats) *tracker {
-	t := &tracker{h: h, opt: opt, stats: stats, conns: make(map[connKey]*conn), dead: make(map[connKey]*tomb)}
+	t := &tracker{h: h, opt: opt, stats: stats, conns: make(map[connKey]*conn), dead: newTombs()}
 	t.live.init()
 	t.unconf.init()
-	t.tombs.init()
 	return t
 }
 
@@ -174,12 +141,12 @@ func (t *tracker) packet(p *tcpPacket, m Meta) {
 		c = t.conns[k]
 	}
 	isSYN := p.syn && !p.ack
-	if c == nil && t.nTombs > 0 {
-		if tb := t.dead[k]; tb != nil {
+	if c == nil {
+		if tb := t.dead.find(k); tb != 0 {
 			if !isSYN {
 				return // straggler of a closed connection
 			}
-			t.forget(tb)
+			t.dead.remove(tb)
 		}
 	}
 	if c != nil && isSYN && c.isNewSYN(p) {
@@ -434,20 +401,10 @@ func (t *tracker) finish(c *conn, reason CloseReason, keep bool) {
 	if !keep {
 		return
 	}
-	tb := &tomb{key: c.key, last: c.lastNS}
-	t.dead[c.key] = tb
-	t.tombs.pushFront(tb)
-	t.nTombs++
-	for t.nTombs > t.opt.MaxConnections {
-		t.forget(t.tombs.back())
+	t.dead.add(c.key, c.lastNS)
+	for t.dead.n > t.opt.MaxConnections {
+		t.dead.remove(t.dead.oldest())
 	}
-}
-
-// forget drops a tombstone.
-func (t *tracker) forget(tb *tomb) {
-	t.tombs.remove(tb)
-	t.nTombs--
-	delete(t.dead, tb.key)
 }
 
 // advance moves packet time forward and closes connections idle for longer
@@ -464,8 +421,8 @@ func (t *tracker) advance(now int64) {
 	for c := t.live.back(); c != nil && c.lastNS < cutoff; c = t.live.back() {
 		t.finish(c, CloseIdle, false)
 	}
-	for tb := t.tombs.back(); tb != nil && tb.last < cutoff; tb = t.tombs.back() {
-		t.forget(tb)
+	for i := t.dead.oldest(); i != 0 && t.dead.last(i) < cutoff; i = t.dead.oldest() {
+		t.dead.remove(i)
 	}
 }
 
@@ -498,7 +455,7 @@ func (t *tracker) finishAll() {
 	for _, c := range open {
 		t.finish(c, CloseEndInput, false)
 	}
-	for tb := t.tombs.back(); tb != nil; tb = t.tombs.back() {
-		t.forget(tb)
+	for i := t.dead.oldest(); i != 0; i = t.dead.oldest() {
+		t.dead.remove(i)
 	}
 }
