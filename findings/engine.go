@@ -42,7 +42,7 @@ const maxEvidence = 10
 type Engine struct {
 	w      Writer
 	seed   uint16
-	hosts  map[hostKey]*FindingRecord
+	hosts  map[hostKey]*hostFinding
 	order  []hostKey
 	counts map[string]int
 	err    error
@@ -101,7 +101,7 @@ func (e *Engine) addrString(a netip.Addr) string {
 func NewEngine(w Writer, seed uint16) *Engine {
 	return &Engine{
 		w: w, seed: seed,
-		hosts:   make(map[hostKey]*FindingRecord),
+		hosts:   make(map[hostKey]*hostFinding),
 		counts:  make(map[string]int),
 		posture: make(map[hostID]*hostState),
 	}
@@ -212,18 +212,24 @@ func (e *Engine) sessionFindings(c *session.Connection, s *session.Session) {
 	}
 	if s.Authenticated() && s.Auth == session.AuthNTLMSSP && s.UserSeen {
 		pair := e.addrString(c.Client.Addr()) + " -> " + e.addrString(c.Server.Addr())
-		detail := "user " + qualifiedUser(s)
-		if s.NTLMVersion != "" {
-			detail += ", NTLM" + s.NTLMVersion
+		// The detail is the first session's: made only for a new finding.
+		detail := func() string {
+			d := "user " + qualifiedUser(s)
+			if s.NTLMVersion != "" {
+				d += ", NTLM" + s.NTLMVersion
+			}
+			if s.KerberosOffered {
+				d += "; the client offered Kerberos but NTLM was used: it probably connected by IP address or CNAME"
+			}
+			return d
 		}
-		if s.KerberosOffered {
-			detail += "; the client offered Kerberos but NTLM was used: it probably connected by IP address or CNAME"
+		if h := e.aggregate(&NTLMAuthentication, c, pair, s.SetupFrame, nil); h.detail == "" {
+			h.detail = detail()
 		}
-		e.aggregate(NTLMAuthentication, c, pair, s.SetupFrame, nil)
-		e.detail(NTLMAuthentication, pair, detail)
 		if s.NTLMVersion == "v1" || s.NTLMVersion == "v1-ess" {
-			e.aggregate(NTLMv1Authentication, c, pair, s.SetupFrame, nil)
-			e.detail(NTLMv1Authentication, pair, detail)
+			if h := e.aggregate(&NTLMv1Authentication, c, pair, s.SetupFrame, nil); h.detail == "" {
+				h.detail = detail()
+			}
 		}
 	}
 	if s.SetupDone && s.SetupStatus == 0 {
@@ -265,69 +271,37 @@ func (e *Engine) hostFindings(c *session.Connection) {
 	server := e.addrString(c.Server.Addr())
 	client := e.addrString(c.Client.Addr())
 	if c.NegotiateSeen && c.ServerSecurityMode != nil && c.ServerSigning != session.SigningRequired {
-		e.aggregate(ServerSigningNotRequired, c, server, c.NegotiateFrame, c.ServerSecurityMode)
+		e.aggregate(&ServerSigningNotRequired, c, server, c.NegotiateFrame, c.ServerSecurityMode)
 	}
 	if c.ClientSecurityMode != nil && c.ClientSigning != session.SigningRequired {
-		e.aggregate(ClientSigningNotRequired, c, client, c.NegotiateReqFrame, c.ClientSecurityMode)
+		e.aggregate(&ClientSigningNotRequired, c, client, c.NegotiateReqFrame, c.ClientSecurityMode)
 	}
 	if c.SMB1Negotiated {
-		e.aggregate(SMB1Negotiated, c, server, c.NegotiateFrame, nil)
+		e.aggregate(&SMB1Negotiated, c, server, c.NegotiateFrame, nil)
 	}
 	if c.SMB1Offered {
-		e.aggregate(SMB1Offered, c, client, c.NegotiateReqFrame, nil)
+		e.aggregate(&SMB1Offered, c, client, c.NegotiateReqFrame, nil)
 	}
 }
 
 // aggregate counts c as evidence of the host finding k about subject;
 // mode, when not nil, is the security mode the first evidence showed.
-func (e *Engine) aggregate(k Kind, c *session.Connection, subject string, frame uint64, mode *uint16) {
+func (e *Engine) aggregate(k *Kind, c *session.Connection, subject string, frame uint64, mode *uint16) *hostFinding {
 	key := hostKey{k.Name, subject}
-	f, ok := e.hosts[key]
+	h, ok := e.hosts[key]
 	if !ok {
-		f = e.newFinding(k, c, subject)
-		f.Evidence.Count = 0
-		f.Evidence.UIDs = nil
+		h = newHostFinding(k, c, subject, e.communityID(c))
 		if mode != nil {
-			f.Evidence.Mode = hex16(*mode, 2)
+			h.mode = hex16(*mode, 2)
 		}
-		f.Evidence.Dialect = c.Dialect
-		e.hosts[key] = f
+		e.hosts[key] = h
 		e.order = append(e.order, key)
 	}
-	f.Evidence.Count++
+	h.add(c, frame)
 	if e.live != nil {
 		e.live.touched(key)
 	}
-	if c.Last.Time.After(time.Time(f.Evidence.LastSeen)) {
-		f.Evidence.LastSeen = Time(c.Last.Time)
-	}
-	if len(f.Evidence.UIDs) < maxEvidence {
-		f.Evidence.UIDs = appendEvidence(f.Evidence.UIDs, c.UID)
-		// Frame numbers mean something only within the first input.
-		if frame != 0 && c.Input == f.Evidence.Input {
-			f.Evidence.Frames = appendEvidence(f.Evidence.Frames, frame)
-		}
-	} else {
-		f.Evidence.Truncated = true
-	}
-}
-
-// appendEvidence appends to a list of at most maxEvidence, growing it no
-// further than that: aggregated findings live until the end of the run.
-func appendEvidence[T any](list []T, v T) []T {
-	if len(list) == cap(list) {
-		grown := make([]T, len(list), min(max(2*cap(list), 1), maxEvidence))
-		copy(grown, list)
-		list = grown
-	}
-	return append(list, v)
-}
-
-// detail sets the detail of an aggregated finding the first time.
-func (e *Engine) detail(k Kind, subject, detail string) {
-	if f := e.hosts[hostKey{k.Name, subject}]; f != nil && f.Evidence.Detail == "" {
-		f.Evidence.Detail = detail
-	}
+	return h
 }
 
 // Finish writes the host findings, then one host record per server and per
@@ -340,7 +314,7 @@ func (e *Engine) Finish() error {
 		clear(e.live.state)
 	} else {
 		for _, k := range e.order {
-			e.write(e.hosts[k])
+			e.write(e.hosts[k].record())
 		}
 	}
 	e.order = e.order[:0]

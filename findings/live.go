@@ -55,15 +55,15 @@ func (e *Engine) flushLive(now time.Time, force bool) {
 	kept := l.dirty[:0]
 	for _, k := range l.dirty {
 		h := l.state[k]
-		f := e.hosts[k]
-		if f == nil {
+		hf := e.hosts[k]
+		if hf == nil {
 			continue
 		}
 		switch {
 		case h.written.IsZero():
-			e.write(f)
+			e.write(hf.record())
 		case force || now.Sub(h.written) >= l.suppress:
-			e.update(f)
+			e.update(hf.record())
 		default:
 			kept = append(kept, k)
 			continue

@@ -172,19 +172,15 @@ func AlwaysAccepts(client, server netip.AddrPort) bool {
 // connUID derives a Zeek-style uid from what identifies the connection, so
 // the same capture always yields the same uids.
 func connUID(client, server netip.AddrPort, first Meta) string {
-	h := sha256.New()
-	b, _ := client.MarshalBinary()
-	h.Write(b)
-	b, _ = server.MarshalBinary()
-	h.Write(b)
-	var ts [8]byte
-	binary.BigEndian.PutUint64(ts[:], uint64(first.Time.UnixNano()))
-	h.Write(ts[:])
-	sum := h.Sum(nil)
+	var buf [64]byte // both endpoints and the time, on the stack unless zoned
+	b, _ := client.AppendBinary(buf[:0])
+	b, _ = server.AppendBinary(b)
+	b = binary.BigEndian.AppendUint64(b, uint64(first.Time.UnixNano()))
+	sum := sha256.Sum256(b)
 	const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 	out := make([]byte, 18)
 	out[0] = 'C'
-	v := binary.BigEndian.Uint64(sum) ^ binary.BigEndian.Uint64(sum[8:])
+	v := binary.BigEndian.Uint64(sum[:]) ^ binary.BigEndian.Uint64(sum[8:])
 	w := binary.BigEndian.Uint64(sum[16:])
 	for i := 1; i < len(out); i++ {
 		if i <= 10 {
