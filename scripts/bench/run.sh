@@ -61,30 +61,40 @@ quiet() {
 tshark_cmd=(tshark -n -r FILE -Y 'smb || smb2' -T fields -e frame.number -e smb.flags2.sec_sig -e smb2.flags.signature -e smb2.sesid -e smb2.cmd)
 smbscope_cmd=("$bin" -q -o /dev/null FILE)
 
-# measure NAME FILE CMD...: RUNS runs of CMD (FILE replaces the word FILE);
-# sets wall, rss (MiB), cpu (user+system s) and loads to the medians and
-# the load averages seen.
+# measure NAME FILE CMD...: RUNS runs of CMD (FILE replaces the word FILE),
+# three times as many when a run takes under a second (a short run is
+# noisier); sets wall, rss (MiB), cpu (user+system s) and loads to the
+# medians and the load averages seen. Wall time is taken to the
+# millisecond around the command; /usr/bin/time gives RSS and CPU.
 measure() {
 	local name=$1 file=$2
 	shift 2
 	local cmd=() a
 	for a in "$@"; do cmd+=("${a//FILE/$file}"); done
 	cat "$file" >/dev/null
-	local walls=() rsss=() cpus=() i
+	local walls=() rsss=() cpus=() i=0 n=$runs t0 t1
 	loads=
-	for i in $(seq "$runs"); do
+	while [ "$i" -lt "$n" ]; do
+		i=$((i + 1))
 		quiet
 		loads="$loads $(load)"
+		t0=$(date +%s%N)
 		/usr/bin/time -f '%e %M %U %S' -o "$dir/.time" "${cmd[@]}" >/dev/null 2>"$dir/.stderr" || {
 			echo "bench: ${cmd[*]} failed:" >&2
 			cat "$dir/.stderr" >&2
 			exit 1
 		}
-		read -r w m u s <"$dir/.time"
+		t1=$(date +%s%N)
+		read -r _ m u s <"$dir/.time"
+		w=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+		if [ "$i" = 1 ] && awk -v w="$w" 'BEGIN { exit !(w < 1) }'; then
+			n=$((runs * 3))
+		fi
 		walls+=("$w")
 		rsss+=("$(awk -v m="$m" 'BEGIN { printf "%.0f", m / 1024 }')")
 		cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')")
 	done
+	loads=" $(printf '%s\n' $loads | sort -g | sed -n '1p;$p' | paste -sd-)"
 	wall=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
 	rss=$(printf '%s\n' "${rsss[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
 	cpu=$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
@@ -98,13 +108,13 @@ rate() { awk -v f="$1" -v t="$2" 'BEGIN { printf "%.2f", f / t / 1e9 }'; }
 
 table=$(mktemp)
 {
-	echo "Run started $(date -u '+%Y-%m-%d %H:%M UTC') by \`make bench\` (\`scripts/bench/run.sh\`, $runs runs each, medians)."
+	echo "Run started $(date -u '+%Y-%m-%d %H:%M UTC') by \`make bench\` (\`scripts/bench/run.sh\`, $runs runs each, $((runs * 3)) when a run takes under a second; medians)."
 	echo
 	echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, Linux $(uname -r); $(go version | cut -d' ' -f3); $(tshark --version 2>/dev/null | head -1 | sed 's/ (Git.*//')."
 	echo
 	echo "smbscope: \`${smbscope_cmd[*]}\` (JSON records to /dev/null). tshark: \`tshark -n -r FILE -Y 'smb || smb2' -T fields -e frame.number -e smb.flags2.sec_sig -e smb2.flags.signature -e smb2.sesid -e smb2.cmd\` (one line per SMB message, to /dev/null). Time is wall clock, RSS the peak resident set (\`/usr/bin/time -f %M\`)."
 	echo
-	echo "| capture | size | packets | smbscope | smbscope RSS | tshark | tshark RSS | smbscope vs tshark | load averages at start |"
+	echo "| capture | size | packets | smbscope | smbscope RSS | tshark | tshark RSS | smbscope vs tshark | 1-minute load before the runs (lowest-highest) |"
 	echo "|---|---|---|---|---|---|---|---|---|"
 } >"$table"
 
@@ -125,7 +135,7 @@ done
 	echo
 	echo "Scaling: the same capture followed by shifted copies of itself (\`editcap -t\`, \`mergecap -a\`)."
 	echo
-	echo "| capture | size | packets | smbscope | rate | CPU (user+sys) | RSS | load averages at start |"
+	echo "| capture | size | packets | smbscope | rate | CPU (user+sys) | RSS | 1-minute load before the runs (lowest-highest) |"
 	echo "|---|---|---|---|---|---|---|---|"
 } >>"$table"
 for c in bulk bulk-x2 bulk-x4 many many-x2 many-x4 overlap; do
