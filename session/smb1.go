@@ -101,7 +101,8 @@ func (c *Conn) smb1Negotiate(h *dissect.SMB1Header, msg []byte, m Meta) {
 		}
 		c.smb1Dialects = req.Dialects
 		c.res.NegotiateReqFrame = m.Frame
-		c.res.DialectsOffered = append(c.res.DialectsOffered[:0], req.Dialects...)
+		// A list of its own: an SMB2 list before it may be shared.
+		c.res.DialectsOffered = append([]string(nil), req.Dialects...)
 		for _, d := range req.Dialects {
 			if !strings.HasPrefix(d, "SMB 2.") {
 				c.res.SMB1Offered = true
@@ -130,15 +131,15 @@ func (c *Conn) smb1Negotiate(h *dissect.SMB1Header, msg []byte, m Meta) {
 		c.anomaly("smb1_no_dialect_accepted")
 	}
 	c.res.SMB1Negotiated = resp.DialectIndex != 0xFFFF
-	if c.mi != nil {
-		c.mi.Dialect = c.res.Dialect
+	if c.t.mi != nil {
+		c.t.mi.Dialect = c.res.Dialect
 	}
 	switch {
 	case resp.HasSecurityMode:
 		mode := uint16(resp.SecurityMode)
 		c.res.ServerSecurityMode = &mode
-		if c.mi != nil {
-			c.mi.SecurityMode = &mode
+		if c.t.mi != nil {
+			c.t.mi.SecurityMode = &mode
 		}
 		switch {
 		case resp.SecurityMode&dissect.SMB1SecuritySignaturesRequired != 0:
@@ -220,8 +221,8 @@ func (c *Conn) smb1SessionSetup(h *dissect.SMB1Header, msg []byte, m Meta) {
 		if resp, err := dissect.ParseSMB1SessionSetupResponse(msg); err == nil {
 			action := resp.Action
 			s.SMB1Action = &action
-			if c.mi != nil {
-				c.mi.SessionFlags = &action
+			if c.t.mi != nil {
+				c.t.mi.SessionFlags = &action
 			}
 			if len(resp.SecurityBlob) > 0 {
 				c.token(s, resp.SecurityBlob)

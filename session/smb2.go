@@ -49,7 +49,7 @@ func (c *Conn) smb2PDU(physical Direction, pdu []byte, holed, whole bool, m Meta
 		if c.v != nil {
 			c.verifySMB2(dir, &h, msg, whole, m)
 		}
-		c.traced(c.mi)
+		c.traced(c.t.mi)
 	}
 }
 
@@ -184,13 +184,13 @@ func (c *Conn) smb2Negotiate(h *dissect.SMB2Header, msg []byte, m Meta) {
 		mode := req.SecurityMode
 		c.res.ClientSecurityMode = &mode
 		c.res.NegotiateReqFrame = m.Frame
-		if c.mi != nil {
-			c.mi.SecurityMode = &mode
+		if c.t.mi != nil {
+			c.t.mi.SecurityMode = &mode
 		}
 		c.res.ClientSigning = signingOf(mode)
-		c.res.DialectsOffered = names(req.Dialects, dissect.DialectName)
-		c.res.SigningAlgorithms = names(req.Contexts.SigningAlgorithms, dissect.SigningAlgorithmName)
-		c.res.Ciphers = names(req.Contexts.Ciphers, dissect.CipherName)
+		c.res.DialectsOffered = c.t.names(listDialects, req.Dialects, dissect.DialectName)
+		c.res.SigningAlgorithms = c.t.names(listSigning, req.Contexts.SigningAlgorithms, dissect.SigningAlgorithmName)
+		c.res.Ciphers = c.t.names(listCiphers, req.Contexts.Ciphers, dissect.CipherName)
 		if req.Contexts.NetName != "" {
 			c.res.ServerName = req.Contexts.NetName
 		}
@@ -211,9 +211,9 @@ func (c *Conn) smb2Negotiate(h *dissect.SMB2Header, msg []byte, m Meta) {
 	}
 	mode := resp.SecurityMode
 	c.res.ServerSecurityMode = &mode
-	if c.mi != nil {
-		c.mi.SecurityMode = &mode
-		c.mi.Dialect = dissect.DialectName(resp.DialectRevision)
+	if c.t.mi != nil {
+		c.t.mi.SecurityMode = &mode
+		c.t.mi.Dialect = dissect.DialectName(resp.DialectRevision)
 	}
 	c.res.ServerSigning = signingOf(mode)
 	c.res.ServerCapabilities = resp.Capabilities
@@ -278,9 +278,9 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 		s.SetupSeen = true
 		mode := req.SecurityMode
 		s.ClientSecMode = &mode
-		if c.mi != nil {
+		if c.t.mi != nil {
 			m16 := uint16(mode)
-			c.mi.SecurityMode = &m16
+			c.t.mi.SecurityMode = &m16
 		}
 		if c.res.ClientSecurityMode == nil {
 			// No SMB2 NEGOTIATE request (an SMB1 multi-protocol one was
@@ -315,9 +315,9 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 			}
 			resp = dissect.SessionSetupResponse{SessionFlags: flags}
 		}
-		if c.mi != nil {
+		if c.t.mi != nil {
 			flags := resp.SessionFlags
-			c.mi.SessionFlags = &flags
+			c.t.mi.SessionFlags = &flags
 		}
 		if len(resp.SecurityBuffer) > 0 {
 			c.token(s, resp.SecurityBuffer)
@@ -341,8 +341,8 @@ func (c *Conn) smb2SessionSetup(h *dissect.SMB2Header, msg []byte, m Meta) {
 		}
 		flags := resp.SessionFlags
 		s.SessionFlags = &flags
-		if c.mi != nil {
-			c.mi.SessionFlags = &flags
+		if c.t.mi != nil {
+			c.t.mi.SessionFlags = &flags
 		}
 		if flags&dissect.SMB2SessionFlagEncryptData != 0 {
 			s.SessionEncrypt = true

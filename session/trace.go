@@ -32,11 +32,11 @@ func (c *Conn) begin(physical Direction, response bool, m Meta) (Direction, *Mes
 	c.confirmRoles(physical, response)
 	dir := c.logical(physical)
 	c.spoke[dir] = true
-	c.mi = c.tracing()
-	if c.mi != nil {
-		c.mi.Meta, c.mi.Dir, c.mi.Response = m, dir, response
+	c.t.mi = c.tracing()
+	if c.t.mi != nil {
+		c.t.mi.Meta, c.t.mi.Dir, c.t.mi.Response = m, dir, response
 	}
-	return dir, c.mi
+	return dir, c.t.mi
 }
 
 // tracing returns the MessageInfo to fill for the current message, or nil

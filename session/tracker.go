@@ -63,14 +63,57 @@ type Tracker struct {
 	// Trace, when set, receives every parsed SMB message. The pointer is
 	// valid only during the call.
 	Trace func(*MessageInfo)
-	info  MessageInfo // scratch for Trace, one message at a time
+	info  MessageInfo  // scratch for Trace, one message at a time
+	mi    *MessageInfo // the current message's, when tracing
 	ntlm  dissect.NTLMMessage
 	// spare holds buffers for PDUs that span packets, reused by every
 	// connection of the tracker.
 	spare [][]byte
+	// lists holds name lists already made, by kind and wire values.
+	lists map[string][]string
 	// idle holds the Sessions of first SESSION_SETUP legs once their
 	// response has been merged into the real session, for the next ones.
 	idle []*Session
+}
+
+// Kinds of name lists.
+const (
+	listDialects byte = iota
+	listSigning
+	listCiphers
+)
+
+// maxLists bounds the name lists a tracker shares; maxListLen the length
+// of a list worth sharing.
+const (
+	maxLists   = 256
+	maxListLen = 16
+)
+
+// names returns the names of a NEGOTIATE request's list of ids, the same
+// slice for every connection that offered the same list: clients of one
+// build all offer the same, and results are only read, never changed, so
+// 100,000 open connections need not hold 100,000 copies.
+func (t *Tracker) names(kind byte, ids []uint16, name func(uint16) string) []string {
+	if len(ids) == 0 || len(ids) > maxListLen {
+		return names(ids, name)
+	}
+	var buf [1 + 2*maxListLen]byte
+	k := append(buf[:0], kind)
+	for _, id := range ids {
+		k = binary.LittleEndian.AppendUint16(k, id)
+	}
+	if l, ok := t.lists[string(k)]; ok {
+		return l
+	}
+	l := names(ids, name)
+	if len(t.lists) < maxLists {
+		if t.lists == nil {
+			t.lists = make(map[string][]string)
+		}
+		t.lists[string(k)] = l
+	}
+	return l
 }
 
 // pendingSession returns a zeroed Session for what a first SESSION_SETUP
