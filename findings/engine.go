@@ -140,9 +140,9 @@ func (e *Engine) Connection(c *session.Connection) {
 	}
 	if len(c.InvalidSignatures) > 0 {
 		f := e.newFinding(InvalidSignature, c, e.addrString(c.Server.Addr()))
-		f.TS = Time(c.InvalidSignatures[0].Time)
+		f.TS = Time(c.InvalidSignatures[0].Time())
 		f.Evidence.Count = c.InvalidSignatureCount
-		f.Evidence.FirstSeen = Time(c.InvalidSignatures[0].Time)
+		f.Evidence.FirstSeen = Time(c.InvalidSignatures[0].Time())
 		f.Evidence.LastSeen = Time(c.LastInvalidSignature.Time)
 		refs := c.InvalidSignatures
 		f.Evidence.Truncated = c.InvalidSignatureCount > len(refs)

@@ -23,8 +23,9 @@ func (m *memWriter) Close() error                   { return nil }
 func TestInvalidSignatureFinding(t *testing.T) {
 	t0 := time.Unix(1700000000, 0)
 	ref := func(frame uint64) session.MessageRef {
-		return session.MessageRef{Meta: session.Meta{Frame: frame, Time: t0.Add(time.Duration(frame) * time.Millisecond)},
-			Dir: session.FromServer, Cmd: 8 /* READ */, Response: true, NTStatus: true, Status: 0xC000A000 /* STATUS_INVALID_SIGNATURE */}
+		r := session.MessageRefAt(session.Meta{Frame: frame, Time: t0.Add(time.Duration(frame) * time.Millisecond)})
+		r.Dir, r.Cmd, r.Response, r.NTStatus, r.Status = session.FromServer, 8 /* READ */, true, true, 0xC000A000 /* STATUS_INVALID_SIGNATURE */
+		return r
 	}
 	c := &session.Connection{
 		UID:                   "Ctest",
@@ -34,7 +35,7 @@ func TestInvalidSignatureFinding(t *testing.T) {
 		Last:                  session.Meta{Frame: 40, Time: t0.Add(time.Second)},
 		InvalidSignatures:     []session.MessageRef{ref(12), ref(20)},
 		InvalidSignatureCount: 3,
-		LastInvalidSignature:  ref(31).Meta,
+		LastInvalidSignature:  ref(31).Meta(),
 	}
 	var w memWriter
 	e := NewEngine(&w, 0)
@@ -57,7 +58,7 @@ func TestInvalidSignatureFinding(t *testing.T) {
 	if len(got.Evidence.Frames) != 2 || got.Evidence.Frames[0] != 12 || got.Evidence.Frames[1] != 20 {
 		t.Errorf("frames %v, want [12 20]", got.Evidence.Frames)
 	}
-	if time.Time(got.Evidence.LastSeen) != ref(31).Time {
+	if time.Time(got.Evidence.LastSeen) != ref(31).Time() {
 		t.Errorf("last seen %v", time.Time(got.Evidence.LastSeen))
 	}
 }

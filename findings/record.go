@@ -183,7 +183,7 @@ func messageRecord(r session.MessageRef) MessageRecord {
 	if r.Dir == session.FromServer {
 		from = "server"
 	}
-	return MessageRecord{Frame: r.Frame, TS: Time(r.Time), From: from, Command: r.Command(), Status: r.StatusName()}
+	return MessageRecord{Frame: r.Frame, TS: Time(r.Time()), From: from, Command: r.Command(), Status: r.StatusName()}
 }
 
 // recordArena holds the memory of one connection's records, reused for

@@ -27,8 +27,8 @@ func (e *Engine) signatureFindings(c *session.Connection, s *session.Session, su
 	}
 	for _, ref := range v.Failures {
 		f := e.newFinding(SignatureMismatch, c, subject)
-		f.TS = Time(ref.Time)
-		f.Evidence.FirstSeen, f.Evidence.LastSeen = Time(ref.Time), Time(ref.Time)
+		f.TS = Time(ref.Time())
+		f.Evidence.FirstSeen, f.Evidence.LastSeen = Time(ref.Time()), Time(ref.Time())
 		f.Evidence.SessionID = s.SessionIDString()
 		f.Evidence.Dialect = c.Dialect
 		if s.UserSeen {

@@ -218,7 +218,7 @@ func (c *Conn) transform(body []byte, m Meta) {
 // the first few as evidence.
 func (c *Conn) invalidSignature(ref MessageRef) {
 	c.res.InvalidSignatureCount++
-	c.res.LastInvalidSignature = ref.Meta
+	c.res.LastInvalidSignature = ref.Meta()
 	if len(c.res.InvalidSignatures) < maxSamples {
 		c.res.InvalidSignatures = append(c.res.InvalidSignatures, ref)
 	}

@@ -68,7 +68,13 @@ const (
 // keeps the command and status as the wire codes, so that evidence held
 // for many open sessions stays small; the methods name them.
 type MessageRef struct {
-	Meta
+	Frame uint64
+	// The capture time as Unix seconds and nanoseconds, so that the
+	// reference holds no pointer (time.Time holds one) and takes 32 bytes.
+	sec      int64
+	nsec     int32
+	Status   uint32 // responses only
+	Cmd      uint16
 	Dir      Direction
 	SMB1     bool
 	Response bool
@@ -76,12 +82,21 @@ type MessageRef struct {
 	// SMB_FLAGS2_NT_STATUS carry a DOS error class and code in its place
 	// (MS-CIFS 2.2.3.1).
 	NTStatus bool
-	Cmd      uint16
-	Status   uint32 // responses only
 }
 
+// MessageRefAt returns a reference to the message completed by the packet m.
+func MessageRefAt(m Meta) MessageRef {
+	return MessageRef{Frame: m.Frame, sec: m.Time.Unix(), nsec: int32(m.Time.Nanosecond())}
+}
+
+// Time is the capture time of the message's packet.
+func (r MessageRef) Time() time.Time { return time.Unix(r.sec, int64(r.nsec)) }
+
+// Meta locates the message's packet.
+func (r MessageRef) Meta() Meta { return Meta{Frame: r.Frame, Time: r.Time()} }
+
 // Command names the message's command.
-func (r *MessageRef) Command() string {
+func (r MessageRef) Command() string {
 	if r.SMB1 {
 		return dissect.SMB1CommandName(uint8(r.Cmd))
 	}
@@ -89,7 +104,7 @@ func (r *MessageRef) Command() string {
 }
 
 // StatusName names a response's status; "" for a request.
-func (r *MessageRef) StatusName() string {
+func (r MessageRef) StatusName() string {
 	switch {
 	case !r.Response:
 		return ""

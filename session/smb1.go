@@ -78,7 +78,8 @@ func (c *Conn) smb1Message(physical Direction, msg []byte, holed, whole bool, m 
 }
 
 func (c *Conn) smb1Ref(dir Direction, h *dissect.SMB1Header, m Meta) MessageRef {
-	r := MessageRef{Meta: m, Dir: dir, SMB1: true, Cmd: uint16(h.Command)}
+	r := MessageRefAt(m)
+	r.Dir, r.SMB1, r.Cmd = dir, true, uint16(h.Command)
 	if h.IsResponse() {
 		r.Response, r.Status = true, h.Status
 		r.NTStatus = h.Flags2&dissect.SMB1Flags2NTStatus != 0

@@ -149,7 +149,8 @@ func (c *Conn) count(s *Session, signed, protection bool, ref MessageRef) {
 }
 
 func (c *Conn) ref(dir Direction, h *dissect.SMB2Header, m Meta) MessageRef {
-	r := MessageRef{Meta: m, Dir: dir, Cmd: h.Command, NTStatus: true}
+	r := MessageRefAt(m)
+	r.Dir, r.Cmd, r.NTStatus = dir, h.Command, true
 	if h.IsResponse() {
 		r.Response, r.Status = true, h.Status
 	}
