@@ -13,7 +13,8 @@
 #   MAX_LOAD   wait until the 1-minute load average is below this before
 #              each measurement (default 1.5; give up waiting after
 #              LOAD_WAIT seconds, default 1800, and say so in the table)
-#   TSHARK     0 to skip tshark (its column then shows the last figures)
+#   TSHARK     0 to skip tshark: its columns then keep the figures of the
+#              table being replaced, and the table says from when
 #   OUT        the file to write (default BENCHMARKS.md)
 #
 # Each measurement reads the capture from the page cache (it is read once
@@ -106,9 +107,23 @@ packets() { capinfos -Tmr -c "$1" | awk -F, '{ print $NF }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", a / b }'; }
 rate() { awk -v f="$1" -v t="$2" 'BEGIN { printf "%.2f", f / t / 1e9 }'; }
 
+# prev_tshark CAPTURE: the tshark wall time, RSS and loads of CAPTURE's row
+# in the table being replaced, tab-separated; empty when there is none.
+prev_tshark() {
+	awk -F'|' -v c=" $1 " '/<!-- bench:begin -->/ { t = 1 } /<!-- bench:end -->/ { t = 0 }
+		t && $2 == c && $7 ~ / s $/ { sub(/^ /, "", $7); sub(/ $/, "", $7); sub(/^ /, "", $8); sub(/ $/, "", $8)
+			n = split($10, l, "; "); loads = ""; for (i = 1; i <= n; i++) if (l[i] ~ /tshark/) loads = l[i]
+			sub(/ $/, "", loads); printf "%s\t%s\t%s\n", $7, $8, loads; exit }' "$out" 2>/dev/null
+}
+prev_run=$(awk '/<!-- bench:begin -->/ { getline; if ($0 ~ /^Run started/) { sub(/^Run started /, ""); sub(/ by .*/, ""); print } }' "$out" 2>/dev/null)
+
 table=$(mktemp)
 {
 	echo "Run started $(date -u '+%Y-%m-%d %H:%M UTC') by \`make bench\` (\`scripts/bench/run.sh\`, $runs runs each, $((runs * 3)) when a run takes under a second; medians)."
+	if [ "$use_tshark" != 1 ] && [ -n "$prev_run" ]; then
+		echo
+		echo "tshark was not run again (\`TSHARK=0\`): its figures are those of the run started $prev_run."
+	fi
 	echo
 	echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, Linux $(uname -r); $(go version | cut -d' ' -f3); $(tshark --version 2>/dev/null | head -1 | sed 's/ (Git.*//')."
 	echo
@@ -126,6 +141,9 @@ for c in bulk many many-500k; do
 		measure "tshark $c" "$f" "${tshark_cmd[@]}"
 		t_wall=$wall t_rss=$rss t_loads=$loads
 		echo "| $c | $(size "$f") | $(packets "$f") | $s_wall s | $s_rss MiB | $t_wall s | $t_rss MiB | **$(ratio "$t_wall" "$s_wall")×** | smbscope$s_loads; tshark$t_loads |" >>"$table"
+	elif prev=$(prev_tshark "$c") && [ -n "$prev" ]; then
+		IFS=$'\t' read -r t_wall t_rss t_loads <<<"$prev"
+		echo "| $c | $(size "$f") | $(packets "$f") | $s_wall s | $s_rss MiB | $t_wall | $t_rss | **$(ratio "${t_wall% s}" "$s_wall")×** | smbscope$s_loads; $t_loads |" >>"$table"
 	else
 		echo "| $c | $(size "$f") | $(packets "$f") | $s_wall s | $s_rss MiB | (not run) | | | smbscope$s_loads |" >>"$table"
 	fi
