@@ -14,7 +14,8 @@ type JSONWriter struct {
 	stream *bufio.Writer // one stream, or
 	files  *logFiles     // one file per log
 	buf    bytes.Buffer
-	line   []byte // scratch for the records encoded without reflection
+	line   []byte    // scratch for the records encoded without reflection
+	texts  kindTexts // encoded texts of finding kinds
 	enc    *json.Encoder
 	Flush  bool
 }
@@ -35,6 +36,7 @@ func NewJSONLogWriter(open Opener) *JSONWriter {
 }
 
 func (j *JSONWriter) init() {
+	j.texts = make(kindTexts)
 	j.enc = json.NewEncoder(&j.buf)
 	j.enc.SetEscapeHTML(false)
 }
@@ -46,7 +48,7 @@ func (j *JSONWriter) write(id logID, v any) error {
 		j.line = append(appendSessionJSON(j.line[:0], r), '\n')
 		line = j.line
 	case *FindingRecord:
-		j.line = append(appendFindingJSON(j.line[:0], r), '\n')
+		j.line = append(appendFindingJSON(j.line[:0], r, j.texts), '\n')
 		line = j.line
 	default:
 		j.buf.Reset()

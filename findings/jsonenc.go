@@ -253,7 +253,49 @@ func appendSessionJSON(b []byte, r *SessionRecord) []byte {
 }
 
 // appendFindingJSON appends r as encoding/json would, without the newline.
-func appendFindingJSON(b []byte, r *FindingRecord) []byte {
+// kindTexts caches, per finding kind, the encoded description and
+// remediation: every finding of a kind carries the same texts, a kilobyte
+// or so, and they need not be escaped again for each one.
+type kindTexts map[string]*encodedTexts
+
+type encodedTexts struct {
+	description string
+	remediation Remediation
+	desc, rem   []byte
+}
+
+// of returns r's encoded texts, from the cache when r carries the texts
+// they were made from.
+func (k kindTexts) of(r *FindingRecord) *encodedTexts {
+	if t := k[r.Finding]; t != nil && t.description == r.Description && t.remediation == r.Remediation {
+		return t
+	}
+	t := &encodedTexts{description: r.Description, remediation: r.Remediation}
+	t.desc = jStr(nil, `,"description":`, r.Description)
+	t.rem = appendRemediationJSON(nil, &r.Remediation)
+	if len(k) < 64 {
+		k[r.Finding] = t
+	}
+	return t
+}
+
+func appendRemediationJSON(b []byte, m *Remediation) []byte {
+	b = jStr(b, `},"remediation":{"summary":`, m.Summary)
+	b = jStrOmit(b, `,"group_policy":`, m.GroupPolicy)
+	b = jStrOmit(b, `,"registry":`, m.Registry)
+	b = jStrOmit(b, `,"powershell":`, m.PowerShell)
+	b = jStrOmit(b, `,"samba":`, m.Samba)
+	b = jStrOmit(b, `,"reference":`, m.Reference)
+	return append(b, '}', '}')
+}
+
+// appendFindingJSON appends r as a JSON object; texts, when not nil, caches
+// the encoding of the texts findings of a kind share.
+func appendFindingJSON(b []byte, r *FindingRecord, texts kindTexts) []byte {
+	var t *encodedTexts
+	if texts != nil {
+		t = texts.of(r)
+	}
 	b = jStr(b, `{"type":`, r.Type)
 	b = jTime(b, `,"ts":`, r.TS)
 	b = jStr(b, `,"finding":`, r.Finding)
@@ -262,7 +304,11 @@ func appendFindingJSON(b []byte, r *FindingRecord) []byte {
 	b = jStr(b, `,"uid":`, r.UID)
 	b = jConnID(b, &r.ConnID)
 	b = jStr(b, `,"community_id":`, r.CommunityID)
-	b = jStr(b, `,"description":`, r.Description)
+	if t != nil {
+		b = append(b, t.desc...)
+	} else {
+		b = jStr(b, `,"description":`, r.Description)
+	}
 
 	e := &r.Evidence
 	b = append(b, `,"evidence":{`...)
@@ -282,14 +328,10 @@ func appendFindingJSON(b []byte, r *FindingRecord) []byte {
 	b = jStrOmit(b, `,"detail":`, e.Detail)
 	b = jBoolOmit(b, `,"truncated":`, e.Truncated)
 
-	m := &r.Remediation
-	b = jStr(b, `},"remediation":{"summary":`, m.Summary)
-	b = jStrOmit(b, `,"group_policy":`, m.GroupPolicy)
-	b = jStrOmit(b, `,"registry":`, m.Registry)
-	b = jStrOmit(b, `,"powershell":`, m.PowerShell)
-	b = jStrOmit(b, `,"samba":`, m.Samba)
-	b = jStrOmit(b, `,"reference":`, m.Reference)
-	return append(b, '}', '}')
+	if t != nil {
+		return append(b, t.rem...)
+	}
+	return appendRemediationJSON(b, &r.Remediation)
 }
 
 const hexDigits = "0123456789abcdef"

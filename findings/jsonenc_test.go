@@ -117,6 +117,7 @@ func fill(r *rand.Rand, v reflect.Value) {
 // encoding/json on records whose every field is random.
 func TestRecordJSONMatchesEncodingJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
+	texts := make(kindTexts)
 	for i := range 20000 {
 		var s SessionRecord
 		fill(r, reflect.ValueOf(&s).Elem())
@@ -125,8 +126,18 @@ func TestRecordJSONMatchesEncodingJSON(t *testing.T) {
 		}
 		var f FindingRecord
 		fill(r, reflect.ValueOf(&f).Elem())
-		if got, want := string(appendFindingJSON(nil, &f))+"\n", stdJSON(t, &f); got != want {
+		if got, want := string(appendFindingJSON(nil, &f, nil))+"\n", stdJSON(t, &f); got != want {
 			t.Fatalf("finding record %d:\n got %s\nwant %s", i, got, want)
+		}
+		// Through the cache of kind texts: few kind names, so that a name
+		// comes back with other texts, and each record twice, so that
+		// cached texts are used.
+		f.Finding = []string{"a", "b", "c"}[i%3]
+		want := stdJSON(t, &f)
+		for range 2 {
+			if got := string(appendFindingJSON(nil, &f, texts)) + "\n"; got != want {
+				t.Fatalf("finding record %d through the cache:\n got %s\nwant %s", i, got, want)
+			}
 		}
 	}
 }
