@@ -77,6 +77,81 @@ type input struct {
 	retired []*chunk // chunks holding data of frames not yet consumed, oldest first
 	free    [][]byte
 	nChunks int
+
+	// A mapped input is a whole file mapped into memory (buf): records are
+	// handed out where they lie, with no read system call copying them.
+	// Behind the records in use, pages are dropped from the resident set
+	// (they stay in the page cache), so memory stays bounded.
+	mapped    bool
+	released  int          // buf[:released] was dropped
+	populated int          // buf[:populated] was mapped in ahead of use
+	lastCheck int          // offset of the last checkpoint
+	checks    []checkpoint // where frames end, for releasing
+}
+
+// checkpoint notes that the data of frames up to frame lies before off.
+type checkpoint struct {
+	off   int
+	frame uint64
+}
+
+// mapStep is the distance between checkpoints, and how far ahead pages
+// are mapped in; mapAhead bounds the bytes taken but not yet released
+// before the Keeper is waited for. (Variables so that tests can make them
+// small.)
+var (
+	mapStep  = 1 << 20
+	mapAhead = 4 << 20
+)
+
+const pageSize = 4096
+
+// newMappedInput returns an input over the mapped file data.
+func newMappedInput(data []byte, keep Keeper) *input {
+	in := &input{buf: data, w: len(data), mapped: true, keep: keep}
+	in.populate()
+	return in
+}
+
+// populate maps in the pages up to mapStep ahead of the reading position.
+func (in *input) populate() {
+	if end := min(in.w, in.r+2*mapStep); end > in.populated {
+		populatePages(in.buf[in.populated&^(pageSize-1) : end])
+		in.populated = end
+	}
+}
+
+// checkpointMapped notes where the frames taken so far end, releases what
+// was consumed, and waits for the Keeper when too much is held.
+func (in *input) checkpointMapped() {
+	in.checks = append(in.checks, checkpoint{off: in.r, frame: in.frame})
+	in.lastCheck = in.r
+	in.populate()
+	in.releaseMapped()
+	for in.keep != nil && in.r-in.released > mapAhead && len(in.checks) > 0 {
+		in.keep.Wait(in.checks[0].frame)
+		in.releaseMapped()
+	}
+}
+
+// releaseMapped drops the pages whose frames were all consumed: with a
+// Keeper, as it says; without one, those before the frame in hand.
+func (in *input) releaseMapped() {
+	done := max(in.frame, 1) - 1
+	if in.keep != nil {
+		done = in.keep.Consumed()
+	}
+	upto := in.released
+	n := 0
+	for n < len(in.checks) && in.checks[n].frame <= done {
+		upto = in.checks[n].off
+		n++
+	}
+	in.checks = append(in.checks[:0], in.checks[n:]...)
+	if upto &^= pageSize - 1; upto > in.released {
+		dropPages(in.buf[in.released:upto])
+		in.released = upto
+	}
 }
 
 // chunk is a retired buffer and the last frame whose data lies in it.
@@ -90,7 +165,12 @@ func newInput(r io.Reader) *input {
 }
 
 // mark notes that the data of frame was taken from the current chunk.
-func (in *input) mark(frame uint64) { in.frame = frame }
+func (in *input) mark(frame uint64) {
+	in.frame = frame
+	if in.mapped && in.r-in.lastCheck >= mapStep {
+		in.checkpointMapped()
+	}
+}
 
 // take returns the next n bytes, valid until the next call (or, with a
 // Keeper, until their frame is consumed). It returns io.EOF if the input
@@ -101,6 +181,9 @@ func (in *input) take(n int) ([]byte, error) {
 		in.r += n
 		in.off += int64(n)
 		return b, nil
+	}
+	if in.mapped {
+		return nil, shortRead(in.w-in.r, io.EOF) // the whole file is there
 	}
 	if n > chunkSize {
 		return in.takeLarge(n)
@@ -149,6 +232,9 @@ func (in *input) peek(n int) ([]byte, error) {
 
 // fill reads until n bytes are buffered, or returns the read error (once).
 func (in *input) fill(n int) error {
+	if in.mapped {
+		return io.EOF // the whole file is there
+	}
 	if in.r+n > len(in.buf) {
 		in.room(n)
 	}
@@ -295,11 +381,27 @@ func openInput(r io.Reader, keep Keeper) (recordReader, *input, error) {
 		}
 	}
 	in.keep = keep
+	return openFormat(in, magic, gz)
+}
+
+// openInputFrom is openInput for an uncompressed input already made.
+func openInputFrom(in *input, keep Keeper) (recordReader, *input, error) {
+	magic, err := in.peek(4)
+	if err != nil && len(magic) == 0 {
+		return nil, nil, errors.New("empty input")
+	}
+	in.keep = keep
+	return openFormat(in, magic, false)
+}
+
+// openFormat returns the record reader for the format magic announces.
+func openFormat(in *input, magic []byte, gz bool) (recordReader, *input, error) {
 	if len(magic) < 4 {
 		return nil, nil, fmt.Errorf("not a pcap or pcapng file (only %d bytes)", len(magic))
 	}
 	m := binary.BigEndian.Uint32(magic)
 	var rr recordReader
+	var err error
 	switch m {
 	case 0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0xa1b2cd34, 0x34cdb2a1:
 		rr, err = pcapRecords(in, gz)

@@ -3,9 +3,11 @@ package capture
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 )
@@ -96,7 +98,59 @@ func ReadFile(ctx context.Context, path string, h Handler, opt Options) (Stats, 
 		return Stats{}, fmt.Errorf("capture: %w", err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() >= mapMin {
+		if data := mapFile(f, fi.Size()); data != nil {
+			if rr, in, err := openMapped(data, opt.Keeper); err == nil {
+				stats, err := readRecords(ctx, rr, in, path, h, opt)
+				if opt.Keeper != nil {
+					// Data handed over may still be in use on other
+					// goroutines until the Keeper has consumed it.
+					opt.Keeper.Wait(stats.Packets)
+				}
+				unmapFile(data)
+				return stats, err
+			}
+			unmapFile(data) // gzip, or not a capture: read it as a stream
+		}
+	}
 	return Read(ctx, f, path, h, opt)
+}
+
+// ErrChanged is the error of a mapped capture file that was cut short or
+// changed while it was read.
+var ErrChanged = errors.New("the file was cut short or changed while it was read")
+
+// IsFault reports whether a recovered panic value is a memory fault, as
+// reading a mapped capture file that was cut short causes (with
+// debug.SetPanicOnFault).
+func IsFault(r any) bool {
+	f, ok := r.(interface{ Addr() uintptr })
+	return ok && f != nil
+}
+
+// closeAfterFault closes the open connections after a fault; a second
+// fault while doing so leaves them, the input's error says why.
+func closeAfterFault(t *tracker) {
+	defer func() {
+		if r := recover(); r != nil && !IsFault(r) {
+			panic(r)
+		}
+	}()
+	t.finishAll()
+}
+
+// mapMin is the size from which a capture file is mapped into memory
+// rather than read: below, the mapping costs more than the copies it saves.
+// (A variable so that tests can map every file.)
+var mapMin int64 = 1 << 20
+
+// openMapped returns the record reader of an uncompressed capture mapped
+// at data; an error for anything else, which is then read as a stream.
+func openMapped(data []byte, keep Keeper) (recordReader, *input, error) {
+	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+		return nil, nil, errors.New("gzip")
+	}
+	return openInputFrom(newMappedInput(data, keep), keep)
 }
 
 // Read analyses one capture: pcap or pcapng, optionally gzip-compressed,
@@ -131,8 +185,27 @@ func Read(ctx context.Context, r io.Reader, name string, h Handler, opt Options)
 		}
 		return stats, fmt.Errorf("capture: %s: %w", name, err)
 	}
+	return readRecords(ctx, rr, in, name, h, opt)
+}
+
+// readRecords analyses the records of rr, taken from in.
+func readRecords(ctx context.Context, rr recordReader, in *input, name string, h Handler, opt Options) (stats Stats, err error) {
 	opt = opt.withDefaults()
 	t := newTracker(h, opt, &stats)
+	if in.mapped {
+		// A mapped file cut short while it is read faults where its pages
+		// were: that becomes this input's error, not a crash.
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer func() {
+			if r := recover(); r != nil {
+				if !IsFault(r) {
+					panic(r)
+				}
+				err = fmt.Errorf("capture: %s: %w", name, ErrChanged)
+				closeAfterFault(t)
+			}
+		}()
+	}
 	dec := newDecoder()
 	var p tcpPacket
 	var links linkCheck

@@ -20,9 +20,13 @@ import (
 // keeps Go's default. After each collection it sets GOGC and the memory
 // limit from the live heap. It does nothing when GOGC or GOMEMLIMIT is set
 // in the environment.
+//
+// memLimit leaves room under 64 MiB of resident memory for what the Go
+// runtime does not count: the program's own pages and the few megabytes of
+// a mapped capture file in use at a time (capture.ReadFile).
 const (
 	heapTarget = 32 << 20
-	memLimit   = 54 << 20
+	memLimit   = 46 << 20
 	limitUpTo  = 36 << 20
 )
 

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -79,6 +80,7 @@ type worker struct {
 	tracker *session.Tracker
 	emitted *session.Connection
 	results []result
+	faulted bool // a memory fault stopped this worker's analysis
 
 	// Used by the reading goroutine only.
 	pending      *batch
@@ -92,6 +94,7 @@ type worker struct {
 
 // pipeline is the capture.Handler and capture.Keeper of one input.
 type pipeline struct {
+	faulted  atomic.Bool // a worker's analysis stopped at a memory fault
 	workers  []*worker
 	next     int    // worker of the next connection
 	cur      uint64 // latest frame in any event
@@ -227,9 +230,12 @@ func (p *pipeline) Wait(frame uint64) {
 
 func (w *worker) run() {
 	defer w.p.wg.Done()
+	// Packet data may lie in a mapped capture file: if the file is cut
+	// short meanwhile, reading it faults, and the input fails instead.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	for b := range w.in {
 		for i := range b.ev {
-			w.handle(&b.ev[i])
+			w.handleSafely(&b.ev[i])
 			b.ev[i] = event{}
 		}
 		w.doneSafe.Store(b.safe)
@@ -248,6 +254,31 @@ func (w *worker) run() {
 		default:
 		}
 	}
+}
+
+// handleSafely is handle, but a memory fault stops the analysis of this
+// worker's connections: their results are given as nil, so that the
+// merger goes on, and the fault is the input's error.
+func (w *worker) handleSafely(e *event) {
+	if w.faulted {
+		if e.kind == evClose {
+			w.results = append(w.results, result{e.seq, nil})
+		}
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if !capture.IsFault(r) {
+				panic(r)
+			}
+			w.faulted, w.emitted = true, nil
+			w.p.faulted.Store(true)
+			if e.kind == evClose && (len(w.results) == 0 || w.results[len(w.results)-1].seq != e.seq) {
+				w.results = append(w.results, result{e.seq, nil})
+			}
+		}
+	}()
+	w.handle(e)
 }
 
 func (w *worker) handle(e *event) {

@@ -261,6 +261,9 @@ func analyse(ctx context.Context, input string, stdin io.Reader, engine *finding
 		stats, err = read(p, copt)
 		p.finish()
 		reported = p.reported()
+		if p.faulted.Load() && err == nil {
+			err = fmt.Errorf("capture: %s: %w", input, capture.ErrChanged)
+		}
 	} else {
 		tracker := session.NewTracker(input, opt, emit)
 		stats, err = read(handler{tracker}, copt)
