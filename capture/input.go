@@ -356,7 +356,7 @@ func openRecords(r io.Reader) (recordReader, error) {
 func openInput(r io.Reader, keep Keeper) (recordReader, *input, error) {
 	in := newInput(r)
 	magic, err := in.peek(4)
-	gz := len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b
+	gz := isGzip(magic)
 	if gz {
 		zr, err := gzip.NewReader(in)
 		if err != nil {
@@ -384,15 +384,8 @@ func openInput(r io.Reader, keep Keeper) (recordReader, *input, error) {
 	return openFormat(in, magic, gz)
 }
 
-// openInputFrom is openInput for an uncompressed input already made.
-func openInputFrom(in *input, keep Keeper) (recordReader, *input, error) {
-	magic, err := in.peek(4)
-	if err != nil && len(magic) == 0 {
-		return nil, nil, errors.New("empty input")
-	}
-	in.keep = keep
-	return openFormat(in, magic, false)
-}
+// isGzip reports whether b starts with the gzip magic number.
+func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
 
 // openFormat returns the record reader for the format magic announces.
 func openFormat(in *input, magic []byte, gz bool) (recordReader, *input, error) {

@@ -145,12 +145,13 @@ func closeAfterFault(t *tracker) {
 var mapMin int64 = 1 << 20
 
 // openMapped returns the record reader of an uncompressed capture mapped
-// at data; an error for anything else, which is then read as a stream.
+// at data (not empty); an error for anything else, which is then read as a
+// stream.
 func openMapped(data []byte, keep Keeper) (recordReader, *input, error) {
-	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+	if isGzip(data) {
 		return nil, nil, errors.New("gzip")
 	}
-	return openInputFrom(newMappedInput(data, keep), keep)
+	return openFormat(newMappedInput(data, keep), data[:min(4, len(data))], false)
 }
 
 // Read analyses one capture: pcap or pcapng, optionally gzip-compressed,
