@@ -242,21 +242,8 @@ func runLive(ctx context.Context, srcs []liveSource, cfg LiveConfig, h Handler, 
 	var p tcpPacket
 	process := func(b *packetBatch) {
 		for _, bp := range b.pkts {
-			data := b.buf[bp.off : bp.off+bp.n]
 			ls.Packets++
-			ls.Bytes += uint64(len(data))
-			if bp.wire > len(data) {
-				ls.TruncatedPackets++
-			}
-			switch dec.decode(data, bp.link, bp.wire, &p) {
-			case decodedTCP:
-				ls.TCPPackets++
-				t.packet(&p, Meta{Frame: ls.Packets, Time: bp.ts})
-			case decodedOther:
-				ls.NonTCP++
-			default:
-				ls.Undecodable++
-			}
+			t.frame(dec, &p, b.buf[bp.off:bp.off+bp.n], bp.link, bp.wire, Meta{Frame: ls.Packets, Time: bp.ts})
 		}
 		pool.put(b)
 	}

@@ -227,20 +227,8 @@ func readRecords(ctx context.Context, rr recordReader, in *input, name string, h
 		}
 		stats.Packets++
 		in.mark(stats.Packets)
-		stats.Bytes += uint64(len(data))
-		if rec.wireLen > len(data) {
-			stats.TruncatedPackets++
-		}
 		links.note(&stats, rec, stats.Packets)
-		switch dec.decode(data, rec.link, rec.wireLen, &p) {
-		case decodedTCP:
-			stats.TCPPackets++
-			t.packet(&p, Meta{Frame: stats.Packets, Time: rec.time})
-		case decodedOther:
-			stats.NonTCP++
-		default:
-			stats.Undecodable++
-		}
+		t.frame(dec, &p, data, rec.link, rec.wireLen, Meta{Frame: stats.Packets, Time: rec.time})
 	}
 	t.finishAll()
 	if err == io.EOF {

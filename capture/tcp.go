@@ -131,6 +131,26 @@ func newTracker(h Handler, opt Options, stats *Stats) *tracker {
 	return t
 }
 
+// frame counts one captured frame of link type link and wire length wire
+// (already counted in Packets), decodes it into p and processes it when it
+// is a TCP segment: the same for files and live capture.
+func (t *tracker) frame(dec *decoder, p *tcpPacket, data []byte, link uint32, wire int, m Meta) {
+	st := t.stats
+	st.Bytes += uint64(len(data))
+	if wire > len(data) {
+		st.TruncatedPackets++
+	}
+	switch dec.decode(data, link, wire, p) {
+	case decodedTCP:
+		st.TCPPackets++
+		t.packet(p, m)
+	case decodedOther:
+		st.NonTCP++
+	default:
+		st.Undecodable++
+	}
+}
+
 // packet processes one TCP segment.
 func (t *tracker) packet(p *tcpPacket, m Meta) {
 	now := unixNano(m.Time)
